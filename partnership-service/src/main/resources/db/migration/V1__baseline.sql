@@ -1,0 +1,1 @@
+-- partnership-service schema starts here; outbox and inbox come from service-kit (db/kit).

@@ -1,0 +1,495 @@
+# shellcheck shell=bash
+# Partnership Pulse: local infrastructure with no Docker: PostgreSQL (Debian's cluster), a real Kafka broker
+# (KRaft, jars from Maven Central) and Keycloak (the Quarkus distribution zip from Maven Central).
+#
+#   source scripts/lib.sh
+#   pulse_postgres_up      # install if missing (apt), start 15/main if down, create roles + databases
+#   pulse_kafka_up         # = pulse_kafka_prepare + pulse_kafka_start + pulse_kafka_await (creates topics)
+#   pulse_keycloak_up      # = pulse_keycloak_prepare + pulse_keycloak_start + pulse_keycloak_await
+#   pulse_services_start / pulse_services_await   # the three packaged services (scripts/run.sh uses them)
+#   pulse_stop_all         # stops what these functions started (pid files), PostgreSQL only if we started it
+#
+# Every function is idempotent, non-interactive and safe as root in CI. Functions return non-zero on
+# failure (they never exit the caller's shell). Downloads are cached in $PULSE_CACHE, logs and pid files
+# live in $PULSE_RUN_DIR. Set PULSE_FRESH=1 to throw away Kafka's data and Keycloak's database first.
+
+PULSE_ROOT=${PULSE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+PULSE_CACHE=${PULSE_CACHE:-$HOME/.cache/partnership-pulse}
+PULSE_RUN_DIR=${PULSE_RUN_DIR:-/tmp/partnership-pulse}
+PULSE_FRESH=${PULSE_FRESH:-0}
+
+PULSE_PG_VERSION=${PULSE_PG_VERSION:-15}
+PULSE_PG_CLUSTER=${PULSE_PG_CLUSTER:-main}
+PULSE_PG_PORT=${PULSE_PG_PORT:-5432}
+PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
+
+PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
+PULSE_KAFKA_CONTROLLER_PORT=${PULSE_KAFKA_CONTROLLER_PORT:-9093}
+PULSE_KAFKA_BOOTSTRAP="127.0.0.1:${PULSE_KAFKA_PORT}"
+PULSE_KAFKA_HEAP=${PULSE_KAFKA_HEAP:--Xms256m -Xmx512m}
+PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.reporting.dlq.v1:1)
+
+PULSE_KEYCLOAK_VERSION=${PULSE_KEYCLOAK_VERSION:-26.7.3}
+PULSE_KEYCLOAK_PORT=${PULSE_KEYCLOAK_PORT:-8180}
+PULSE_KEYCLOAK_REALM=partnership-pulse
+PULSE_KEYCLOAK_REALM_FILE=${PULSE_KEYCLOAK_REALM_FILE:-$PULSE_ROOT/keycloak/partnership-pulse-realm.json}
+# A fixed hostname makes the token issuer http://127.0.0.1:8180/realms/partnership-pulse whichever name
+# (localhost or 127.0.0.1) a client used to reach Keycloak: it must equal the services' OIDC_AUTH_SERVER_URL.
+PULSE_KEYCLOAK_HOSTNAME=${PULSE_KEYCLOAK_HOSTNAME:-http://127.0.0.1:${PULSE_KEYCLOAK_PORT}}
+PULSE_KEYCLOAK_URL="http://127.0.0.1:${PULSE_KEYCLOAK_PORT}"
+
+# name:port:database, in start order
+PULSE_SERVICES=(partnership-service:8081:pulse_partnership assessment-service:8082:pulse_assessment reporting-service:8083:pulse_reporting)
+PULSE_READY_TIMEOUT=${PULSE_READY_TIMEOUT:-120}
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+pulse_log() { printf '[pulse %(%H:%M:%S)T] %s\n' -1 "$*" >&2; }
+pulse_err() { printf '[pulse %(%H:%M:%S)T] ERROR: %s\n' -1 "$*" >&2; }
+
+# milliseconds since the epoch; pulse_elapsed START -> "12.3s"
+pulse_now() { local ns; ns=$(date +%s%N); printf '%s' $((ns / 1000000)); }
+pulse_elapsed() { local d=$(($(pulse_now) - $1)); printf '%d.%ds' $((d / 1000)) $((d % 1000 / 100)); }
+
+pulse_port_open() { (exec 3<>"/dev/tcp/${1}/${2}") 2>/dev/null; }
+
+pulse_pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
+
+# pid from $PULSE_RUN_DIR/NAME.pid if that process is alive, else nothing (and exit status 1)
+pulse_running_pid() {
+  local f="$PULSE_RUN_DIR/$1.pid" pid
+  [[ -s $f ]] || return 1
+  pid=$(<"$f")
+  if pulse_pid_alive "$pid"; then printf '%s' "$pid"; else rm -f "$f"; return 1; fi
+}
+
+pulse_tail_log() {
+  local f=$1 n=${2:-60}
+  [[ -f $f ]] || { pulse_err "no log file $f"; return 0; }
+  printf -- '----- last %s lines of %s -----\n' "$n" "$f" >&2
+  tail -n "$n" "$f" >&2
+  printf -- '----- end of %s -----\n' "$f" >&2
+}
+
+pulse_mvn() {
+  if [[ -x $PULSE_ROOT/mvnw ]]; then "$PULSE_ROOT/mvnw" "$@"; else mvn "$@"; fi
+}
+
+pulse_java_check() {
+  command -v java >/dev/null 2>&1 || { pulse_err "java not found (a JDK 17+ is required)"; return 1; }
+}
+
+# Start "$@" in its own session (setsid: own process group, no terminal signals), output to LOG, pid to
+# $PULSE_RUN_DIR/NAME.pid. Usage: pulse_spawn NAME LOG cmd args...
+pulse_spawn() {
+  local name=$1 log=$2; shift 2
+  mkdir -p "$PULSE_RUN_DIR"
+  setsid "$@" >"$log" 2>&1 </dev/null &
+  local pid=$!
+  printf '%s\n' "$pid" >"$PULSE_RUN_DIR/$name.pid"
+  printf '%s' "$pid"
+}
+
+# Stop the process of $PULSE_RUN_DIR/NAME.pid and everything in its process group: SIGTERM, then SIGKILL
+# after TIMEOUT seconds. Usage: pulse_stop NAME [TIMEOUT]
+pulse_stop() {
+  local name=$1 timeout=${2:-30} f="$PULSE_RUN_DIR/$1.pid" pid t0 i extra
+  [[ -s $f ]] || return 0
+  pid=$(<"$f")
+  t0=$(pulse_now)
+  if pulse_pid_alive "$pid" || pgrep -g "$pid" >/dev/null 2>&1; then
+    # Keycloak's kc.sh runs java as a child that carries -Dkc.script.pid=<kc.sh pid>
+    extra=$(pgrep -f -- "-Dkc.script.pid=${pid}( |$)" 2>/dev/null || true)
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    # shellcheck disable=SC2086
+    [[ -n $extra ]] && kill -TERM $extra 2>/dev/null
+    for ((i = 0; i < timeout * 5; i++)); do
+      pgrep -g "$pid" >/dev/null 2>&1 || pulse_pid_alive "$pid" || break
+      sleep 0.2
+    done
+    if pgrep -g "$pid" >/dev/null 2>&1 || pulse_pid_alive "$pid"; then
+      pulse_log "$name did not stop within ${timeout}s: SIGKILL"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+      # shellcheck disable=SC2086
+      [[ -n $extra ]] && kill -KILL $extra 2>/dev/null
+      sleep 0.5
+    fi
+    pulse_log "stopped $name (pid $pid) in $(pulse_elapsed "$t0")"
+  fi
+  rm -f "$f"
+}
+
+# ------------------------------------------------------------------------------------------- PostgreSQL
+
+pulse__pg_status() {
+  pg_lsclusters -h 2>/dev/null | awk -v v="$PULSE_PG_VERSION" -v c="$PULSE_PG_CLUSTER" '$1 == v && $2 == c { print $4 }'
+}
+
+pulse_postgres_up() {
+  local t0 installed=0 status i
+  t0=$(pulse_now)
+  mkdir -p "$PULSE_RUN_DIR"
+  if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+    pulse_log "PostgreSQL is not installed: apt-get install -y postgresql (log: $PULSE_RUN_DIR/apt-postgresql.log)"
+    if ! { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql; } \
+      >"$PULSE_RUN_DIR/apt-postgresql.log" 2>&1; then
+      pulse_err "apt-get install postgresql failed"
+      pulse_tail_log "$PULSE_RUN_DIR/apt-postgresql.log" 30
+      return 1
+    fi
+    installed=1
+  fi
+  status=$(pulse__pg_status)
+  if [[ -z $status ]]; then
+    pulse_log "creating cluster $PULSE_PG_VERSION/$PULSE_PG_CLUSTER"
+    pg_createcluster "$PULSE_PG_VERSION" "$PULSE_PG_CLUSTER" -p "$PULSE_PG_PORT" >"$PULSE_RUN_DIR/pg_createcluster.log" 2>&1 || {
+      pulse_err "pg_createcluster failed"; pulse_tail_log "$PULSE_RUN_DIR/pg_createcluster.log" 20; return 1; }
+    status=$(pulse__pg_status)
+  fi
+  if [[ $status == online* ]]; then
+    if ((installed)); then
+      : >"$PULSE_RUN_DIR/postgres.started-by-pulse" # the package's install started it: ours to stop
+    else
+      rm -f "$PULSE_RUN_DIR/postgres.started-by-pulse"
+      pulse_log "PostgreSQL $PULSE_PG_VERSION/$PULSE_PG_CLUSTER was already running (it will be left running)"
+    fi
+  else
+    pg_ctlcluster "$PULSE_PG_VERSION" "$PULSE_PG_CLUSTER" start || {
+      pulse_err "pg_ctlcluster $PULSE_PG_VERSION $PULSE_PG_CLUSTER start failed"
+      pulse_tail_log "/var/log/postgresql/postgresql-$PULSE_PG_VERSION-$PULSE_PG_CLUSTER.log" 30
+      return 1
+    }
+    : >"$PULSE_RUN_DIR/postgres.started-by-pulse"
+  fi
+  for ((i = 0; i < 60; i++)); do
+    pg_isready -q -h 127.0.0.1 -p "$PULSE_PG_PORT" && break
+    sleep 0.5
+  done
+  pg_isready -q -h 127.0.0.1 -p "$PULSE_PG_PORT" || { pulse_err "PostgreSQL is not accepting connections on 127.0.0.1:$PULSE_PG_PORT"; return 1; }
+
+  # one role + database per service; password = name (local only)
+  local sql="" db
+  for db in "${PULSE_DATABASES[@]}"; do
+    sql+="SELECT 'CREATE ROLE $db LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db')\\gexec
+ALTER ROLE $db WITH LOGIN PASSWORD '$db';
+SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec
+"
+  done
+  if ! (cd / && printf '%s' "$sql" | runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres) \
+    >"$PULSE_RUN_DIR/postgres-setup.log" 2>&1; then
+    pulse_err "creating roles/databases failed"
+    pulse_tail_log "$PULSE_RUN_DIR/postgres-setup.log" 20
+    return 1
+  fi
+  pulse_log "PostgreSQL ready on 127.0.0.1:$PULSE_PG_PORT (${PULSE_DATABASES[*]}) in $(pulse_elapsed "$t0")"
+}
+
+pulse_postgres_stop_if_ours() {
+  if [[ -e $PULSE_RUN_DIR/postgres.started-by-pulse ]]; then
+    local t0; t0=$(pulse_now)
+    if [[ $(pulse__pg_status) == online* ]]; then
+      pg_ctlcluster "$PULSE_PG_VERSION" "$PULSE_PG_CLUSTER" stop -m fast || pulse_err "could not stop PostgreSQL"
+      pulse_log "stopped PostgreSQL $PULSE_PG_VERSION/$PULSE_PG_CLUSTER in $(pulse_elapsed "$t0")"
+    fi
+    rm -f "$PULSE_RUN_DIR/postgres.started-by-pulse"
+  fi
+}
+
+# ------------------------------------------------------------------------------------------------ Kafka
+
+# Resolves the broker classpath once (per scripts/kafka/pom.xml content) and compiles CreateTopics.java
+# once (per content). Sets PULSE_KAFKA_CP and PULSE_KAFKA_TOOLS.
+pulse_kafka_prepare() {
+  local t0 dir sum cpfile jar ok=1 jsum
+  t0=$(pulse_now)
+  pulse_java_check || return 1
+  dir="$PULSE_CACHE/kafka"
+  mkdir -p "$dir" "$PULSE_RUN_DIR"
+  sum=$(sha256sum "$PULSE_ROOT/scripts/kafka/pom.xml" | cut -c1-16)
+  cpfile="$dir/classpath-$sum.txt"
+  if [[ -s $cpfile ]]; then
+    local -a jars
+    IFS=: read -r -a jars <"$cpfile"
+    for jar in "${jars[@]}"; do [[ -f $jar ]] || { ok=0; break; }; done
+  else
+    ok=0
+  fi
+  if ((!ok)); then
+    pulse_log "resolving the Kafka broker classpath (Maven, once; log: $PULSE_RUN_DIR/kafka-classpath.log)"
+    if ! pulse_mvn -B -q -f "$PULSE_ROOT/scripts/kafka/pom.xml" dependency:build-classpath \
+      -Dmdep.outputFile="$cpfile.tmp" >"$PULSE_RUN_DIR/kafka-classpath.log" 2>&1; then
+      pulse_err "could not resolve the Kafka classpath"
+      pulse_tail_log "$PULSE_RUN_DIR/kafka-classpath.log" 30
+      return 1
+    fi
+    mv "$cpfile.tmp" "$cpfile"
+  fi
+  PULSE_KAFKA_CP=$(<"$cpfile")
+  jsum=$(sha256sum "$PULSE_ROOT/scripts/kafka/CreateTopics.java" | cut -c1-16)
+  PULSE_KAFKA_TOOLS="$dir/tools-$sum-$jsum"
+  if [[ ! -f $PULSE_KAFKA_TOOLS/CreateTopics.class ]]; then
+    rm -rf "$PULSE_KAFKA_TOOLS.tmp" && mkdir -p "$PULSE_KAFKA_TOOLS.tmp"
+    javac -nowarn -cp "$PULSE_KAFKA_CP" -d "$PULSE_KAFKA_TOOLS.tmp" "$PULSE_ROOT/scripts/kafka/CreateTopics.java" ||
+      { pulse_err "javac CreateTopics.java failed"; return 1; }
+    rm -rf "$PULSE_KAFKA_TOOLS" && mv "$PULSE_KAFKA_TOOLS.tmp" "$PULSE_KAFKA_TOOLS"
+  fi
+  pulse_log "Kafka classpath ready in $(pulse_elapsed "$t0")"
+}
+
+# A Kafka cluster id: 16 random bytes, base64url without padding, not starting with '-' (as Uuid.randomUuid)
+pulse__kafka_cluster_id() {
+  local id
+  while :; do
+    id=$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+    [[ $id != -* ]] && { printf '%s' "$id"; return; }
+  done
+}
+
+pulse_kafka_start() {
+  local t0 pid cfg data log
+  t0=$(pulse_now)
+  [[ -n ${PULSE_KAFKA_CP:-} ]] || pulse_kafka_prepare || return 1
+  if pid=$(pulse_running_pid kafka); then
+    pulse_log "Kafka already running (pid $pid), reusing it"
+    return 0
+  fi
+  if pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || pulse_port_open 127.0.0.1 "$PULSE_KAFKA_CONTROLLER_PORT"; then
+    pulse_err "port $PULSE_KAFKA_PORT or $PULSE_KAFKA_CONTROLLER_PORT is in use by a process these scripts did not start"
+    return 1
+  fi
+  data="$PULSE_RUN_DIR/kafka-data"
+  cfg="$PULSE_RUN_DIR/kafka-server.properties"
+  log="$PULSE_RUN_DIR/kafka.log"
+  [[ $PULSE_FRESH == 1 ]] && rm -rf "$data"
+  mkdir -p "$data"
+  cat >"$cfg" <<EOF
+# written by scripts/lib.sh (pulse_kafka_start): single-node KRaft, combined broker + controller
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
+listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
+advertised.listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT}
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=${data}
+num.partitions=1
+auto.create.topics.enable=false
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=3
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+EOF
+  if [[ ! -f $data/meta.properties ]]; then
+    java -cp "$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
+      -Dpulse.kafka.log.level=WARN kafka.tools.StorageTool format -t "$(pulse__kafka_cluster_id)" -c "$cfg" \
+      >"$PULSE_RUN_DIR/kafka-format.log" 2>&1 || {
+      pulse_err "formatting Kafka storage failed"; pulse_tail_log "$PULSE_RUN_DIR/kafka-format.log" 30; return 1; }
+    pulse_log "formatted Kafka storage in $(pulse_elapsed "$t0")"
+  fi
+  # shellcheck disable=SC2086
+  pid=$(pulse_spawn kafka "$log" java $PULSE_KAFKA_HEAP -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
+    -cp "$PULSE_KAFKA_CP" kafka.Kafka "$cfg")
+  pulse_log "Kafka starting (pid $pid, log $log)"
+}
+
+# Waits for the broker port, then creates the topics idempotently.
+pulse_kafka_await() {
+  local t0 pid i
+  t0=$(pulse_now)
+  pid=$(pulse_running_pid kafka) || { pulse_err "Kafka is not running"; pulse_tail_log "$PULSE_RUN_DIR/kafka.log" 40; return 1; }
+  for ((i = 0; i < 600; i++)); do
+    pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" && break
+    pulse_pid_alive "$pid" || { pulse_err "Kafka exited during start"; pulse_tail_log "$PULSE_RUN_DIR/kafka.log" 40; return 1; }
+    sleep 0.1
+  done
+  pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || { pulse_err "Kafka did not open port $PULSE_KAFKA_PORT within 60s"; pulse_tail_log "$PULSE_RUN_DIR/kafka.log" 40; return 1; }
+  local t1 port_after; t1=$(pulse_now); port_after=$(pulse_elapsed "$t0")
+  [[ -n ${PULSE_KAFKA_TOOLS:-} ]] || pulse_kafka_prepare || return 1
+  if ! java -cp "$PULSE_KAFKA_TOOLS:$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
+    -Dpulse.kafka.log.level=WARN CreateTopics "$PULSE_KAFKA_BOOTSTRAP" "${PULSE_TOPICS[@]}" >"$PULSE_RUN_DIR/kafka-topics.log" 2>&1; then
+    pulse_err "creating Kafka topics failed"
+    pulse_tail_log "$PULSE_RUN_DIR/kafka-topics.log" 30
+    return 1
+  fi
+  pulse_log "Kafka ready on $PULSE_KAFKA_BOOTSTRAP: port open after ${port_after}, topics ($(paste -sd ';' "$PULSE_RUN_DIR/kafka-topics.log" | sed 's/;/; /g')) in $(pulse_elapsed "$t1")"
+}
+
+pulse_kafka_up() { pulse_kafka_prepare && pulse_kafka_start && pulse_kafka_await; }
+
+# --------------------------------------------------------------------------------------------- Keycloak
+
+PULSE_KEYCLOAK_HOME="$PULSE_CACHE/keycloak-$PULSE_KEYCLOAK_VERSION"
+
+# Downloads (through Maven, from Maven Central) and unzips Keycloak once into the cache.
+pulse_keycloak_prepare() {
+  local t0 tmp dl
+  t0=$(pulse_now)
+  pulse_java_check || return 1
+  [[ -x $PULSE_KEYCLOAK_HOME/bin/kc.sh ]] && return 0
+  mkdir -p "$PULSE_CACHE" "$PULSE_RUN_DIR"
+  dl="$PULSE_CACHE/downloads"
+  pulse_log "downloading Keycloak $PULSE_KEYCLOAK_VERSION (Maven, once; log: $PULSE_RUN_DIR/keycloak-download.log)"
+  if ! pulse_mvn -B -q -f "$PULSE_ROOT/scripts/kafka/pom.xml" dependency:copy \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$PULSE_KEYCLOAK_VERSION:zip" -DoutputDirectory="$dl" \
+    >"$PULSE_RUN_DIR/keycloak-download.log" 2>&1; then
+    pulse_err "could not download org.keycloak:keycloak-quarkus-dist:$PULSE_KEYCLOAK_VERSION:zip"
+    pulse_tail_log "$PULSE_RUN_DIR/keycloak-download.log" 30
+    return 1
+  fi
+  if ! command -v unzip >/dev/null 2>&1; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q unzip >/dev/null 2>&1 ||
+      { DEBIAN_FRONTEND=noninteractive apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q unzip >/dev/null 2>&1; } ||
+      { pulse_err "unzip is missing and could not be installed"; return 1; }
+  fi
+  tmp="$PULSE_CACHE/.keycloak-unzip.$$"
+  rm -rf "$tmp" && mkdir -p "$tmp"
+  unzip -q "$dl/keycloak-quarkus-dist-$PULSE_KEYCLOAK_VERSION.zip" -d "$tmp" || { pulse_err "unzip failed"; rm -rf "$tmp"; return 1; }
+  rm -rf "$PULSE_KEYCLOAK_HOME"
+  mv "$tmp/keycloak-$PULSE_KEYCLOAK_VERSION" "$PULSE_KEYCLOAK_HOME" && rm -rf "$tmp"
+  rm -f "$dl/keycloak-quarkus-dist-$PULSE_KEYCLOAK_VERSION.zip" # Maven's local repository keeps a copy
+  chmod +x "$PULSE_KEYCLOAK_HOME"/bin/*.sh
+  pulse_log "Keycloak $PULSE_KEYCLOAK_VERSION unpacked into $PULSE_KEYCLOAK_HOME in $(pulse_elapsed "$t0")"
+}
+
+# start-dev on 127.0.0.1:8180 with the committed realm. Keycloak's dev H2 database is kept between runs and
+# thrown away (so the realm is imported again) whenever the realm JSON changed, or with PULSE_FRESH=1.
+pulse_keycloak_start() {
+  local t0 pid sum marker log
+  t0=$(pulse_now)
+  [[ -x $PULSE_KEYCLOAK_HOME/bin/kc.sh ]] || pulse_keycloak_prepare || return 1
+  if pid=$(pulse_running_pid keycloak); then
+    pulse_log "Keycloak already running (pid $pid), reusing it"
+    return 0
+  fi
+  if pulse_port_open 127.0.0.1 "$PULSE_KEYCLOAK_PORT"; then
+    pulse_err "port $PULSE_KEYCLOAK_PORT is in use by a process these scripts did not start"
+    return 1
+  fi
+  [[ -f $PULSE_KEYCLOAK_REALM_FILE ]] || { pulse_err "realm file $PULSE_KEYCLOAK_REALM_FILE is missing"; return 1; }
+  sum=$(sha256sum "$PULSE_KEYCLOAK_REALM_FILE" | cut -d' ' -f1)
+  marker="$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256"
+  if [[ $PULSE_FRESH == 1 || ! -f $marker || $(<"$marker") != "$sum" ]]; then
+    rm -rf "$PULSE_KEYCLOAK_HOME/data/h2" "$marker"
+    pulse_log "Keycloak: fresh database, the realm will be imported"
+  else
+    pulse_log "Keycloak: realm unchanged, reusing the database from the last run"
+  fi
+  rm -rf "$PULSE_KEYCLOAK_HOME/data/import"
+  mkdir -p "$PULSE_KEYCLOAK_HOME/data/import"
+  cp "$PULSE_KEYCLOAK_REALM_FILE" "$PULSE_KEYCLOAK_HOME/data/import/$PULSE_KEYCLOAK_REALM-realm.json"
+  printf '%s\n' "$sum" >"$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256.pending"
+  log="$PULSE_RUN_DIR/keycloak.log"
+  pid=$(KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    pulse_spawn keycloak "$log" "$PULSE_KEYCLOAK_HOME/bin/kc.sh" start-dev \
+    --http-host=127.0.0.1 --http-port="$PULSE_KEYCLOAK_PORT" --hostname="$PULSE_KEYCLOAK_HOSTNAME" --import-realm)
+  pulse_log "Keycloak starting (pid $pid, log $log)"
+}
+
+pulse_keycloak_await() {
+  local t0 pid i url timeout=${PULSE_KEYCLOAK_TIMEOUT:-240}
+  t0=$(pulse_now)
+  url="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM/.well-known/openid-configuration"
+  pid=$(pulse_running_pid keycloak) || { pulse_err "Keycloak is not running"; pulse_tail_log "$PULSE_RUN_DIR/keycloak.log" 40; return 1; }
+  for ((i = 0; i < timeout * 2; i++)); do
+    curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null && break
+    pulse_pid_alive "$pid" || { pulse_err "Keycloak exited during start"; pulse_tail_log "$PULSE_RUN_DIR/keycloak.log" 60; return 1; }
+    sleep 0.5
+  done
+  if ! curl -fsS -o /dev/null --max-time 5 "$url" 2>/dev/null; then
+    pulse_err "Keycloak did not serve $url within ${timeout}s"
+    rm -f "$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256" "$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256.pending"
+    pulse_tail_log "$PULSE_RUN_DIR/keycloak.log" 60
+    return 1
+  fi
+  if [[ -f $PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256.pending ]]; then
+    mv "$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256.pending" "$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256"
+  fi
+  pulse_log "Keycloak ready at $PULSE_KEYCLOAK_URL (realm $PULSE_KEYCLOAK_REALM) after $(pulse_elapsed "$t0") of waiting"
+}
+
+pulse_keycloak_up() { pulse_keycloak_prepare && pulse_keycloak_start && pulse_keycloak_await; }
+
+# --------------------------------------------------------------------------------------------- services
+
+pulse_service_jar() { printf '%s' "$PULSE_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
+
+# Starts the three packaged services (java -jar) with the environment they read. Logs: $PULSE_RUN_DIR/<svc>.log
+pulse_services_start() {
+  local entry name port db jar pid
+  for entry in "${PULSE_SERVICES[@]}"; do
+    IFS=: read -r name port db <<<"$entry"
+    jar=$(pulse_service_jar "$name")
+    [[ -f $jar ]] || { pulse_err "$jar is missing: build first (./mvnw -B -DskipTests package)"; return 1; }
+    if pid=$(pulse_running_pid "$name"); then
+      pulse_err "$name is already running (pid $pid); stop it first (source scripts/lib.sh; pulse_stop $name)"
+      return 1
+    fi
+    if pulse_port_open 127.0.0.1 "$port"; then
+      pulse_err "port $port ($name) is already in use"
+      return 1
+    fi
+    # shellcheck disable=SC2086
+    pid=$(HTTP_PORT=$port \
+      DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db" DB_USERNAME=$db DB_PASSWORD=$db \
+      KAFKA_BOOTSTRAP_SERVERS="$PULSE_KAFKA_BOOTSTRAP" \
+      OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
+      LOG_JSON="${LOG_JSON:-false}" \
+      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java ${PULSE_SERVICE_JAVA_OPTS:-} -jar "$jar")
+    printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
+    pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
+  done
+}
+
+# Waits until every service answers 200 on /q/health/ready, at most PULSE_READY_TIMEOUT (120) seconds
+# after its start. On failure prints the tail of the log of the service that failed.
+pulse_services_await() {
+  local entry name port db pid started code
+  for entry in "${PULSE_SERVICES[@]}"; do
+    IFS=: read -r name port db <<<"$entry"
+    started=$(<"$PULSE_RUN_DIR/$name.started-at")
+    while :; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null) || true
+      [[ $code == 200 ]] && break
+      if ! pid=$(pulse_running_pid "$name"); then
+        pulse_err "$name exited before it became ready"
+        pulse_tail_log "$PULSE_RUN_DIR/$name.log" 80
+        return 1
+      fi
+      if (($(pulse_now) - started > PULSE_READY_TIMEOUT * 1000)); then
+        pulse_err "$name not ready within ${PULSE_READY_TIMEOUT}s (last /q/health/ready status: ${code:-none})"
+        curl -s --max-time 3 "http://127.0.0.1:$port/q/health/ready" >&2 2>/dev/null && echo >&2
+        pulse_tail_log "$PULSE_RUN_DIR/$name.log" 80
+        return 1
+      fi
+      sleep 0.5
+    done
+    pulse_log "$name ready on :$port, $(pulse_elapsed "$started") after its start"
+  done
+}
+
+pulse_services_stop() {
+  local i
+  for ((i = ${#PULSE_SERVICES[@]} - 1; i >= 0; i--)); do
+    pulse_stop "${PULSE_SERVICES[i]%%:*}" 30
+    rm -f "$PULSE_RUN_DIR/${PULSE_SERVICES[i]%%:*}.started-at"
+  done
+}
+
+# ------------------------------------------------------------------------------------------------- stop
+
+# Stops everything these functions started (pid files in $PULSE_RUN_DIR), services first; PostgreSQL only
+# if pulse_postgres_up started it. Safe to call more than once.
+pulse_stop_all() {
+  local t0; t0=$(pulse_now)
+  pulse_services_stop
+  pulse_stop keycloak 30
+  pulse_stop kafka 30
+  pulse_postgres_stop_if_ours
+  pulse_log "all stopped in $(pulse_elapsed "$t0")"
+}

@@ -1,0 +1,45 @@
+package org.partnershippulse.kit.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Records an event in the caller's transaction. It is published by {@link OutboxRelay} only once that transaction
+ * has committed, and always then, even if Kafka is down at the time: no event lost, none invented.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper mapper;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String source;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent record(EventType type, String partitionKey, String subject, Object data) {
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), "/" + source, type.type(), subject,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), "application/json", type.dataschema(), partitionKey,
+                mapper.valueToTree(data));
+        OutboxEvent row = new OutboxEvent();
+        row.id = event.id();
+        row.topic = type.topic();
+        row.messageKey = partitionKey;
+        row.type = type.type();
+        row.createdAt = event.time();
+        try {
+            row.payload = mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Event data cannot be serialised: " + type.type(), e);
+        }
+        row.persist();
+        return event;
+    }
+}

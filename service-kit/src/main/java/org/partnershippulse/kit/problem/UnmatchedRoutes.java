@@ -1,0 +1,43 @@
+package org.partnershippulse.kit.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * Answers, as problem details, the requests that never reach a JAX-RS resource: paths no resource matches
+ * and bodies above the HTTP layer's size limit.
+ */
+@ApplicationScoped
+public class UnmatchedRoutes {
+
+    @Inject
+    ObjectMapper mapper;
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MAX_VALUE - 10).handler(ctx -> {
+            if (!ctx.response().ended()) {
+                write(ctx, ProblemType.NOT_FOUND, "Nothing is found at " + ctx.normalizedPath());
+            }
+        });
+        router.errorHandler(413, ctx -> write(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                "The request body exceeds the size this service accepts"));
+    }
+
+    private void write(RoutingContext ctx, ProblemType type, String detail) {
+        if (ctx.response().headWritten()) {
+            return;
+        }
+        try {
+            String body = mapper.writeValueAsString(Problem.of(type, detail, ctx.normalizedPath(), List.of()));
+            ctx.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).end(body);
+        } catch (JsonProcessingException e) {
+            ctx.response().setStatusCode(type.status()).end();
+        }
+    }
+}

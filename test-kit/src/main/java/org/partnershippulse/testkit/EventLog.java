@@ -1,0 +1,86 @@
+package org.partnershippulse.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+
+/**
+ * Reads a topic of the test broker from the beginning, as an independent subscriber would, to find the events a
+ * test caused. The broker is shared by all tests of a JVM, so tests look for their own events by content.
+ */
+public final class EventLog {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record Event(String key, String contentType, JsonNode value, String raw) {
+        public String type() {
+            return value.path("type").asText();
+        }
+
+        public String id() {
+            return value.path("id").asText();
+        }
+
+        public JsonNode data() {
+            return value.path("data");
+        }
+    }
+
+    private EventLog() {
+    }
+
+    public static List<Event> readAll(String topic) {
+        Map<String, Object> config = Map.of(
+                "bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers(),
+                "group.id", "test-reader-" + UUID.randomUUID(),
+                "enable.auto.commit", "false",
+                "auto.offset.reset", "earliest");
+        List<Event> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    var header = r.headers().lastHeader("content-type");
+                    events.add(new Event(r.key(), header == null ? null : new String(header.value()), parse(r.value()), r.value()));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** Waits until the topic holds at least {@code count} events matching, and returns all that match. */
+    public static List<Event> await(String topic, Predicate<Event> matching, int count) {
+        List<List<Event>> found = new ArrayList<>();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            List<Event> matches = readAll(topic).stream().filter(matching).toList();
+            found.clear();
+            found.add(matches);
+            return matches.size() >= count;
+        });
+        return found.get(0);
+    }
+
+    private static JsonNode parse(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package org.partnershippulse.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.InputFormat;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Validates produced events against the committed JSON Schemas in {@code contracts/events/}: one schema per event
+ * type, named after the CloudEvents {@code type}, describing the whole structured-mode event.
+ */
+public final class EventSchemas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
+
+    private EventSchemas() {
+    }
+
+    /** @return the validation errors of this CloudEvent (the Kafka record value); empty when it is valid */
+    public static List<String> errors(String cloudEventJson) {
+        String type;
+        try {
+            JsonNode event = JSON.readTree(cloudEventJson);
+            type = event.path("type").asText();
+        } catch (IOException e) {
+            return List.of("not JSON: " + e.getMessage());
+        }
+        Path file = Contracts.eventSchema(type);
+        if (!Files.exists(file)) {
+            return List.of("no schema committed for event type '" + type + "' at " + file);
+        }
+        Schema schema = CACHE.computeIfAbsent(type, t -> REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString())));
+        List<Error> errors = schema.validate(cloudEventJson, InputFormat.JSON);
+        return errors.stream().map(Error::toString).toList();
+    }
+
+    public static void assertValid(String cloudEventJson) {
+        List<String> errors = errors(cloudEventJson);
+        if (!errors.isEmpty()) {
+            throw new AssertionError("Event does not match its schema: " + errors + "\n" + cloudEventJson);
+        }
+    }
+}
