@@ -210,7 +210,7 @@ pulse_kafka_prepare() {
   cpfile="$dir/classpath-$sum.txt"
   if [[ -s $cpfile ]]; then
     local -a jars
-    IFS=: read -r -a jars <"$cpfile"
+    IFS=: read -r -a jars <"$cpfile" || true # no trailing newline: read returns 1
     for jar in "${jars[@]}"; do [[ -f $jar ]] || { ok=0; break; }; done
   else
     ok=0

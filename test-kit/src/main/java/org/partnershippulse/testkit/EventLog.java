@@ -24,17 +24,25 @@ public final class EventLog {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Event(String key, String contentType, JsonNode value, String raw) {
+    public record Event(String key, Map<String, String> headers, String raw) {
+        public String contentType() {
+            return headers.get("content-type");
+        }
+
+        public JsonNode value() {
+            return parse(raw);
+        }
+
         public String type() {
-            return value.path("type").asText();
+            return value().path("type").asText();
         }
 
         public String id() {
-            return value.path("id").asText();
+            return value().path("id").asText();
         }
 
         public JsonNode data() {
-            return value.path("data");
+            return value().path("data");
         }
     }
 
@@ -56,8 +64,9 @@ public final class EventLog {
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    var header = r.headers().lastHeader("content-type");
-                    events.add(new Event(r.key(), header == null ? null : new String(header.value()), parse(r.value()), r.value()));
+                    Map<String, String> headers = new java.util.HashMap<>();
+                    r.headers().forEach(h -> headers.put(h.key(), new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
+                    events.add(new Event(r.key(), headers, r.value()));
                 }
             }
         }
@@ -74,6 +83,16 @@ public final class EventLog {
             return matches.size() >= count;
         });
         return found.get(0);
+    }
+
+    /** Waits until the topic holds at least {@code count} records whose value contains the marker. */
+    public static List<Event> awaitRaw(String topic, String marker, int count) {
+        return await(topic, e -> e.raw() != null && e.raw().contains(marker), count);
+    }
+
+    /** Waits until the topic holds at least {@code count} CloudEvents of a type matching the predicate on data. */
+    public static List<Event> awaitType(String topic, String type, Predicate<JsonNode> data, int count) {
+        return await(topic, e -> e.raw() != null && e.raw().contains(type) && type.equals(e.type()) && data.test(e.data()), count);
     }
 
     private static JsonNode parse(String value) {

@@ -22,7 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final String BASE = "https://partnershippulse.org/schemas/events/";
+    /** Schemas are identified by their published URI and read from the committed files. */
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemas(iri -> iri.startsWith(BASE) ? read(Contracts.root().resolve("events").resolve(iri.substring(BASE.length()))) : null));
     private static final Map<String, Schema> CACHE = new ConcurrentHashMap<>();
 
     private EventSchemas() {
@@ -41,7 +44,7 @@ public final class EventSchemas {
         if (!Files.exists(file)) {
             return List.of("no schema committed for event type '" + type + "' at " + file);
         }
-        Schema schema = CACHE.computeIfAbsent(type, t -> REGISTRY.getSchema(SchemaLocation.of(file.toUri().toString())));
+        Schema schema = CACHE.computeIfAbsent(type, t -> REGISTRY.getSchema(SchemaLocation.of(BASE + type + ".json")));
         List<Error> errors = schema.validate(cloudEventJson, InputFormat.JSON);
         return errors.stream().map(Error::toString).toList();
     }
@@ -50,6 +53,14 @@ public final class EventSchemas {
         List<String> errors = errors(cloudEventJson);
         if (!errors.isEmpty()) {
             throw new AssertionError("Event does not match its schema: " + errors + "\n" + cloudEventJson);
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 }

@@ -1,0 +1,48 @@
+package org.partnershippulse.assessment.diagnostics;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.kit.events.CloudEvent;
+import org.partnershippulse.kit.events.Outbox;
+import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.kit.security.Roles;
+
+/** Lets an operator check the event pipeline end to end: a ping goes through the outbox and Kafka to reporting. */
+@Path("/diagnostics")
+@Tag(name = "Diagnostics", description = "Operator checks of the event pipeline")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.PLATFORM_ADMIN)
+public class DiagnosticsResource {
+
+    public record PingSent(UUID id, Instant sentAt) {
+    }
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    @Path("/ping")
+    @Transactional
+    @Operation(summary = "Publish a ping event; reporting-service records its arrival (GET /diagnostics/pings/{id} there)")
+    public Response ping() {
+        UUID id = UUID.randomUUID();
+        CloudEvent event = outbox.record(AssessmentEventType.PING, id.toString(), "pings/" + id,
+                Map.of("pingId", id, "requestedBy", currentUser.username()));
+        return Response.accepted(new PingSent(id, event.time())).build();
+    }
+}

@@ -1,0 +1,1 @@
+-- assessment-service schema starts here; outbox and inbox come from service-kit (db/kit).

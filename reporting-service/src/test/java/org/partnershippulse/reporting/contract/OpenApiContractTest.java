@@ -1,0 +1,13 @@
+package org.partnershippulse.reporting.contract;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.partnershippulse.testkit.OpenApiContractCheck;
+
+@QuarkusTest
+class OpenApiContractTest extends OpenApiContractCheck {
+
+    @Override
+    protected String service() {
+        return "reporting-service";
+    }
+}
