@@ -7,8 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.partnershippulse.kit.security.Caller;
-import org.partnershippulse.kit.security.CurrentUser;
 
 @Path("/me")
 @Tag(name = "Me", description = "The caller")
@@ -16,11 +14,11 @@ import org.partnershippulse.kit.security.CurrentUser;
 public class MeResource {
 
     @Inject
-    CurrentUser currentUser;
+    MeService service;
 
     @GET
-    @Operation(summary = "Who the bearer token says you are")
-    public Caller me() {
-        return currentUser.describe();
+    @Operation(summary = "Who the bearer token says you are, your person entry and your partnerships with your roles")
+    public MeService.Me me() {
+        return service.me();
     }
 }

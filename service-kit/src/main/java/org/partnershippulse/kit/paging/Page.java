@@ -18,6 +18,12 @@ public record Page<T>(
         return new Page<>(items, params.page, params.size, totalItems, totalPages);
     }
 
+    /** Runs a Panache query for one page and maps its entities to API records. */
+    public static <E, R> Page<R> of(io.quarkus.hibernate.orm.panache.PanacheQuery<E> query, PageParams params, Function<E, R> mapper) {
+        List<R> items = query.page(params.page, params.size).list().stream().map(mapper).toList();
+        return of(items, params, query.count());
+    }
+
     public <R> Page<R> map(Function<T, R> mapper) {
         return new Page<>(items.stream().map(mapper).toList(), page, size, totalItems, totalPages);
     }

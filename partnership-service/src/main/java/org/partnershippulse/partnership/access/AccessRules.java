@@ -1,0 +1,37 @@
+package org.partnershippulse.partnership.access;
+
+import java.util.Set;
+import org.partnershippulse.partnership.person.PersonRoleType;
+
+/**
+ * Who may do what in a partnership. Platform administrators: everything. Coordinators: manage their partnership,
+ * its memberships, people and agreements. Anyone holding a role in it: read it. Everyone else: it does not exist.
+ */
+public final class AccessRules {
+
+    private AccessRules() {
+    }
+
+    public static Access toRead(boolean platformAdmin, Set<PersonRoleType> rolesInPartnership) {
+        return platformAdmin || !rolesInPartnership.isEmpty() ? Access.ALLOWED : Access.HIDDEN;
+    }
+
+    public static Access toManage(boolean platformAdmin, Set<PersonRoleType> rolesInPartnership) {
+        if (platformAdmin || rolesInPartnership.contains(PersonRoleType.COORDINATOR)) {
+            return Access.ALLOWED;
+        }
+        return rolesInPartnership.isEmpty() ? Access.HIDDEN : Access.FORBIDDEN;
+    }
+
+    /** Members sign for their own organisation; coordinators may record any member's (e.g. a paper signature). */
+    public static Access toSignFor(boolean platformAdmin, Set<PersonRoleType> rolesInPartnership, boolean ownOrganisation) {
+        Access manage = toManage(platformAdmin, rolesInPartnership);
+        if (manage == Access.ALLOWED) {
+            return manage;
+        }
+        if (rolesInPartnership.isEmpty()) {
+            return Access.HIDDEN;
+        }
+        return ownOrganisation ? Access.ALLOWED : Access.FORBIDDEN;
+    }
+}

@@ -1,0 +1,71 @@
+package org.partnershippulse.partnership.access;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.partnership.partnership.Partnership;
+import org.partnershippulse.partnership.person.Person;
+import org.partnershippulse.partnership.person.PersonRole;
+import org.partnershippulse.partnership.person.PersonRoleType;
+
+/** Applies {@link AccessRules} to the caller, from this service's own data (roles are not Keycloak roles). */
+@RequestScoped
+public class PartnershipAccess {
+
+    @Inject
+    CurrentUser currentUser;
+
+    public boolean isPlatformAdmin() {
+        return currentUser.isPlatformAdmin();
+    }
+
+    public Optional<Person> callerPerson() {
+        return Person.find("subject", currentUser.subject()).firstResultOptional();
+    }
+
+    public Set<PersonRoleType> callerRoles(UUID partnershipId) {
+        Set<PersonRoleType> roles = EnumSet.noneOf(PersonRoleType.class);
+        callerPerson().ifPresent(person -> PersonRole.<PersonRole>list(
+                        "person.id = ?1 and partnershipId = ?2 and revokedAt is null", person.id, partnershipId)
+                .forEach(r -> roles.add(r.role)));
+        return roles;
+    }
+
+    /** Partnerships the caller holds a role in. */
+    public List<UUID> callerPartnershipIds() {
+        return callerPerson().map(person -> PersonRole.<PersonRole>list("person.id = ?1 and revokedAt is null", person.id)
+                .stream().map(r -> r.partnershipId).distinct().toList()).orElse(List.of());
+    }
+
+    public Partnership readable(UUID partnershipId) {
+        Partnership partnership = find(partnershipId);
+        enforce(AccessRules.toRead(isPlatformAdmin(), callerRoles(partnershipId)), partnershipId);
+        return partnership;
+    }
+
+    public Partnership manageable(UUID partnershipId) {
+        Partnership partnership = find(partnershipId);
+        enforce(AccessRules.toManage(isPlatformAdmin(), callerRoles(partnershipId)), partnershipId);
+        return partnership;
+    }
+
+    public void enforce(Access access, UUID partnershipId) {
+        switch (access) {
+            case ALLOWED -> {
+            }
+            case FORBIDDEN -> throw ProblemException.forbidden("Only the partnership's coordinators may do this");
+            case HIDDEN -> throw ProblemException.notFound("Partnership", partnershipId);
+        }
+    }
+
+    private static Partnership find(UUID partnershipId) {
+        return Partnership.<Partnership>findByIdOptional(partnershipId)
+                .orElseThrow(() -> ProblemException.notFound("Partnership", partnershipId));
+    }
+}

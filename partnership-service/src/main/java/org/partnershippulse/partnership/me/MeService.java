@@ -1,0 +1,86 @@
+package org.partnershippulse.partnership.me;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.kit.security.Caller;
+import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.partnership.audit.AuditTrail;
+import org.partnershippulse.partnership.events.PartnershipEvents;
+import org.partnershippulse.partnership.partnership.Partnership;
+import org.partnershippulse.partnership.partnership.PartnershipStatus;
+import org.partnershippulse.partnership.person.Person;
+import org.partnershippulse.partnership.person.PersonApi;
+import org.partnershippulse.partnership.person.PersonRole;
+import org.partnershippulse.partnership.person.PersonRoleType;
+import org.partnershippulse.partnership.person.PersonService;
+
+@ApplicationScoped
+public class MeService {
+
+    @Schema(name = "Me")
+    public record Me(
+            @Schema(description = "Who the token says you are") Caller caller,
+            @Schema(description = "Your person entry; absent until a coordinator adds you") PersonApi.View person,
+            @Schema(description = "Your partnerships with your roles in each") List<MyPartnership> partnerships) {
+    }
+
+    @Schema(name = "MyPartnership")
+    public record MyPartnership(UUID partnershipId, String name, PartnershipStatus status, List<PersonRoleType> roles) {
+    }
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    PersonService people;
+
+    @Inject
+    PartnershipEvents events;
+
+    @Inject
+    AuditTrail audit;
+
+    @Transactional
+    public Me me() {
+        Optional<Person> person = Person.<Person>find("subject", currentUser.subject()).firstResultOptional()
+                .or(this::linkByEmail);
+        if (person.isEmpty()) {
+            return new Me(currentUser.describe(), null, List.of());
+        }
+        Map<UUID, List<PersonRoleType>> roles = new LinkedHashMap<>();
+        PersonRole.<PersonRole>list("person.id = ?1 and revokedAt is null order by grantedAt", person.get().id)
+                .forEach(r -> roles.computeIfAbsent(r.partnershipId, k -> new java.util.ArrayList<>()).add(r.role));
+        List<MyPartnership> partnerships = roles.entrySet().stream().map(e -> {
+            Partnership p = Partnership.findById(e.getKey());
+            return new MyPartnership(p.id, p.name, p.status, e.getValue());
+        }).toList();
+        return new Me(currentUser.describe(), people.view(person.get()), partnerships);
+    }
+
+    /**
+     * A coordinator may add someone before they have an account: on their first sign-in, the person entry with
+     * their e-mail (and no identity yet) becomes theirs. Keycloak verifies e-mails in this realm.
+     */
+    private Optional<Person> linkByEmail() {
+        Optional<String> email = currentUser.email();
+        if (email.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Person> unlinked = Person.<Person>find("lower(email) = ?1 and subject is null", email.get().toLowerCase())
+                .firstResultOptional();
+        unlinked.ifPresent(person -> {
+            person.subject = currentUser.subject();
+            person.touch(currentUser.username());
+            audit.record(null, "person", person.id, "linked", person.name + " signed in for the first time");
+            events.personUpdated(person);
+        });
+        return unlinked;
+    }
+}

@@ -1,0 +1,43 @@
+package org.partnershippulse.partnership.membership;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.partnership.organisation.Organisation;
+import org.partnershippulse.partnership.sector.Sector;
+
+public final class MembershipApi {
+
+    private MembershipApi() {
+    }
+
+    @Schema(name = "MembershipRequest")
+    public record Create(
+            @NotNull(message = "is required") UUID organisationId,
+            @NotNull(message = "is required") @Schema(example = "MEMBER") MembershipRole role,
+            @Schema(description = "Defaults to today") LocalDate joinedOn,
+            @Size(max = 4000, message = "must be at most 4000 characters")
+            @Schema(example = "Hosts monthly meetings; shares referral data") String contribution) {
+    }
+
+    @Schema(name = "MembershipUpdate")
+    public record Update(
+            @NotNull(message = "is required") MembershipRole role,
+            @NotNull(message = "is required") LocalDate joinedOn,
+            @Size(max = 4000, message = "must be at most 4000 characters") String contribution) {
+    }
+
+    @Schema(name = "Membership")
+    public record View(UUID id, UUID partnershipId, UUID organisationId, String organisationName, Sector sector,
+            MembershipRole role, LocalDate joinedOn, LocalDate leftOn, boolean active, String contribution,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+
+        public static View of(Membership m, Organisation o) {
+            return new View(m.id, m.partnershipId, m.organisationId, o.name, o.sector, m.role, m.joinedOn, m.leftOn,
+                    m.isActive(), m.contribution, m.createdAt, m.createdBy, m.updatedAt, m.updatedBy, m.version);
+        }
+    }
+}

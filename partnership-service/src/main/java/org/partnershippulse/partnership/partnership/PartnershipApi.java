@@ -1,0 +1,61 @@
+package org.partnershippulse.partnership.partnership;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.partnership.sector.Sector;
+
+/** What partnerships look like on the wire. */
+public final class PartnershipApi {
+
+    private PartnershipApi() {
+    }
+
+    @Schema(name = "PartnershipRequest", description = "A partnership's editable description")
+    public record Request(
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(example = "Ventura County Prevention Partnership") String name,
+            @Size(max = 4000, message = "must be at most 4000 characters")
+            @Schema(example = "Cross-sector partnership to prevent child abuse and neglect") String description,
+            @NotNull(message = "is required") @Schema(example = "COUNTY") GeographyType geographyType,
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(example = "Ventura County") String geographyName,
+            @Size(max = 4000, message = "must be at most 4000 characters")
+            @Schema(example = "A community in which children are cherished and families thrive") String vision,
+            @Size(max = 4000, message = "must be at most 4000 characters") String purpose,
+            @Size(max = 20, message = "must have at most 20 values")
+            List<@NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters") String> sharedValues,
+            @Schema(description = "Defaults to FORMING; DISSOLVED only through POST /partnerships/{id}/dissolve", example = "ACTIVE")
+            PartnershipStatus status,
+            @NotNull(message = "is required") @Schema(example = "STEERING_COMMITTEE") PartnershipStructure structure,
+            @Schema(description = "The lead or backbone organisation") UUID leadOrganisationId,
+            @Size(max = 200, message = "must be at most 200 characters") @Schema(example = "Monthly, second Tuesday") String meetingCadence,
+            @Schema(description = "Where the partnership declares it is on the APHSA continuum", example = "COOPERATION") Dimension declaredDimension,
+            @Schema(description = "Where it aims to be", example = "COLLABORATION") Dimension aspiredDimension,
+            @Schema(description = "Sectors the partnership wants at the table; omit for the BCR table's default list")
+            List<@NotNull(message = "must not be null") Sector> essentialSectors) {
+    }
+
+    @Schema(name = "Dissolution")
+    public record Dissolution(
+            @NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
+            @Schema(example = "Goals achieved; work continues under the county's family resource network") String reason,
+            @Schema(description = "Defaults to today") LocalDate dissolvedOn) {
+    }
+
+    @Schema(name = "Partnership")
+    public record View(
+            UUID id, String name, String description, GeographyType geographyType, String geographyName, String vision,
+            String purpose, List<String> sharedValues, PartnershipStatus status, PartnershipStructure structure,
+            UUID leadOrganisationId, String meetingCadence, Dimension declaredDimension, Dimension aspiredDimension,
+            @Schema(description = "The sectors coverage checks against") List<Sector> essentialSectors,
+            @Schema(description = "False while the BCR default list applies") boolean essentialSectorsCustomised,
+            LocalDate dissolvedOn, String dissolutionReason,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+    }
+}

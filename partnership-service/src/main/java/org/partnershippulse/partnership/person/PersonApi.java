@@ -1,0 +1,56 @@
+package org.partnershippulse.partnership.person;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.partnership.sector.Sector;
+
+public final class PersonApi {
+
+    private PersonApi() {
+    }
+
+    @Schema(name = "PersonRequest")
+    public record Request(
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(example = "Grace Okafor") String name,
+            @NotBlank(message = "must not be blank") @Email(message = "must be an e-mail address")
+            @Size(max = 320, message = "must be at most 320 characters") @Schema(example = "okafor@example.org") String email,
+            @Schema(description = "The organisation the person represents; none for residents taking part on their own")
+            UUID organisationId,
+            @Size(max = 100, message = "must be at most 100 characters")
+            @Schema(description = "Keycloak subject, when known; otherwise linked on first sign-in by e-mail",
+                    example = "a0000000-0000-4000-8000-000000000004") String subject) {
+    }
+
+    @Schema(name = "Person")
+    public record View(UUID id, String name, String email, UUID organisationId, String organisationName, Sector sector,
+            String subject, List<RoleView> roles, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            long version) {
+    }
+
+    @Schema(name = "RoleGrant")
+    public record Grant(
+            @NotNull(message = "is required") UUID personId,
+            @NotNull(message = "is required") @Schema(example = "AGENCY_CHAMPION") PersonRoleType role) {
+    }
+
+    @Schema(name = "PersonRole")
+    public record RoleView(UUID id, UUID partnershipId, UUID personId, String personName, PersonRoleType role,
+            Instant grantedAt, String grantedBy, Instant revokedAt, String revokedBy, boolean active) {
+
+        public static RoleView of(PersonRole r) {
+            return new RoleView(r.id, r.partnershipId, r.person.id, r.person.name, r.role, r.grantedAt, r.grantedBy,
+                    r.revokedAt, r.revokedBy, r.isActive());
+        }
+    }
+
+    @Schema(name = "PersonRoleInfo", description = "A role people hold in a partnership, as the seeds describe it")
+    public record RoleInfo(PersonRoleType code, String name, String description, String source) {
+    }
+}

@@ -1,1 +1,0 @@
--- partnership-service schema starts here; outbox and inbox come from service-kit (db/kit).
