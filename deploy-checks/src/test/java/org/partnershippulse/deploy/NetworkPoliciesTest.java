@@ -1,0 +1,85 @@
+package org.partnershippulse.deploy;
+
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The services' pods are denied all traffic by default; they receive HTTP on their own port only, and reach only DNS,
+ * PostgreSQL, Kafka and Keycloak. Every policy selects pods that exist.
+ */
+class NetworkPoliciesTest {
+
+    /** DNS, PostgreSQL, Kafka, Keycloak (HTTP and HTTPS). */
+    private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9092, 8080, 8443);
+
+    @TestFactory
+    Stream<DynamicTest> everyNetworkPolicySelectsPodsOfADeployment() {
+        return Rendered.all().stream().map(r -> DynamicTest.dynamicTest(r.overlay(), () -> {
+            Problems p = new Problems();
+            for (NetworkPolicy np : r.ofKind(NetworkPolicy.class)) {
+                boolean any = r.deployments().stream().anyMatch(d -> Rendered.selects(np.getSpec().getPodSelector(), Rendered.podLabels(d)));
+                p.check(any, r.overlay() + " " + Kustomize.id(np) + " selects no pods of any Deployment");
+            }
+            p.assertNone("network policy selectors");
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyServiceIsDeniedByDefaultAndOpenOnlyOnItsPortAndToItsDependencies() {
+        return Rendered.all().stream().map(r -> DynamicTest.dynamicTest(r.overlay(), () -> {
+            Problems p = new Problems();
+            List<NetworkPolicy> all = r.ofKind(NetworkPolicy.class);
+            for (Deployment d : r.deployments()) {
+                String where = r.overlay() + " " + Kustomize.id(d);
+                int port = Project.service(Rendered.serviceName(d)).httpPort();
+                List<NetworkPolicy> applying = all.stream()
+                        .filter(np -> Rendered.selects(np.getSpec().getPodSelector(), Rendered.podLabels(d))).toList();
+                p.check(applying.stream().anyMatch(np -> np.getSpec().getPolicyTypes().containsAll(List.of("Ingress", "Egress"))
+                                && (np.getSpec().getIngress() == null || np.getSpec().getIngress().isEmpty())
+                                && (np.getSpec().getEgress() == null || np.getSpec().getEgress().isEmpty())),
+                        where + " is not covered by a default-deny policy (Ingress and Egress, no rules)");
+                boolean ingressOnPort = false;
+                for (NetworkPolicy np : applying) {
+                    for (var rule : np.getSpec().getIngress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule>of() : np.getSpec().getIngress()) {
+                        p.check(rule.getFrom() != null && !rule.getFrom().isEmpty(), where + " " + Kustomize.id(np) + " admits traffic from anywhere");
+                        p.check(rule.getPorts() != null && !rule.getPorts().isEmpty(), where + " " + Kustomize.id(np) + " admits every port");
+                        for (NetworkPolicyPort pp : rule.getPorts() == null ? List.<NetworkPolicyPort>of() : rule.getPorts()) {
+                            Integer resolved = ContainerRulesTest.resolvePort(Rendered.container(d), pp.getPort());
+                            p.check(resolved != null && resolved == port, where + " " + Kustomize.id(np) + " admits port " + pp.getPort()
+                                    + ", the service listens on " + port);
+                            ingressOnPort |= resolved != null && resolved == port;
+                        }
+                    }
+                    for (var rule : np.getSpec().getEgress() == null ? List.<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule>of() : np.getSpec().getEgress()) {
+                        p.check(rule.getTo() != null && !rule.getTo().isEmpty(), where + " " + Kustomize.id(np) + " allows egress to anywhere");
+                        p.check(rule.getPorts() != null && !rule.getPorts().isEmpty(), where + " " + Kustomize.id(np) + " allows egress on every port");
+                        for (NetworkPolicyPort pp : rule.getPorts() == null ? List.<NetworkPolicyPort>of() : rule.getPorts()) {
+                            Integer n = pp.getPort() == null ? null : pp.getPort().getIntVal();
+                            p.check(n != null && ALLOWED_EGRESS_PORTS.contains(n), where + " " + Kustomize.id(np) + " allows egress to port "
+                                    + pp.getPort() + " (allowed: " + ALLOWED_EGRESS_PORTS + ")");
+                        }
+                    }
+                }
+                p.check(ingressOnPort, where + " receives no traffic on its port " + port);
+                for (int needed : List.of(53, 5432, 9092)) {
+                    p.check(applying.stream().anyMatch(np -> np.getSpec().getEgress() != null && np.getSpec().getEgress().stream()
+                                    .anyMatch(e -> e.getPorts() != null && e.getPorts().stream().anyMatch(pp -> pp.getPort() != null
+                                            && Integer.valueOf(needed).equals(pp.getPort().getIntVal())))),
+                            where + " may not reach port " + needed);
+                }
+                p.check(applying.stream().anyMatch(np -> np.getSpec().getEgress() != null && np.getSpec().getEgress().stream()
+                                .anyMatch(e -> e.getPorts() != null && e.getPorts().stream().anyMatch(pp -> pp.getPort() != null
+                                        && Set.of(8080, 8443).contains(pp.getPort().getIntVal())))),
+                        where + " may not reach Keycloak");
+            }
+            p.assertNone("network policies");
+        }));
+    }
+}
