@@ -38,6 +38,7 @@ class KafkaTopicsTest {
         // A guard on the parsers: no topics found would make the checks below pass vacuously.
         assertFalse(Project.allTopicsInCode().isEmpty(), "no topics found in the services' properties, sources or test-kit");
         assertFalse(Project.testBrokerTopics().isEmpty(), "EmbeddedKafkaBroker.TOPICS not parsed");
+        assertFalse(Project.scriptTopics().isEmpty(), "PULSE_TOPICS of scripts/lib.sh not parsed");
     }
 
     @TestFactory

@@ -106,9 +106,26 @@ final class Project {
         return topics;
     }
 
-    /** Every topic the system's code names: the services' properties and Java sources, and the test broker. */
+    /** The topics scripts/lib.sh creates for the no-Docker run (PULSE_TOPICS=(name:partitions ...)). */
+    static Set<String> scriptTopics() {
+        Set<String> topics = new TreeSet<>();
+        Path lib = ROOT.resolve("scripts/lib.sh");
+        if (!Files.isRegularFile(lib)) {
+            return topics;
+        }
+        Matcher line = Pattern.compile("(?m)^PULSE_TOPICS=\\(([^)]*)\\)").matcher(read(lib));
+        if (line.find()) {
+            for (String spec : line.group(1).trim().split("\\s+")) {
+                topics.add(spec.split(":")[0]);
+            }
+        }
+        return topics;
+    }
+
+    /** Every topic the system names: the services' properties and Java sources, the test broker, the run script. */
     static Set<String> allTopicsInCode() {
         Set<String> all = new TreeSet<>(testBrokerTopics().keySet());
+        all.addAll(scriptTopics());
         for (Service s : services()) {
             all.addAll(s.topicsInProperties());
             all.addAll(s.topicsInCode());
