@@ -71,6 +71,7 @@ public class AgreementResource {
 
     @POST
     @Path("/{agreementId}/activate")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Put a draft into effect (coordinators); re-signature becomes due in 12 months")
     public Response activate(@PathParam("partnershipId") UUID partnershipId, @PathParam("agreementId") UUID agreementId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch) {
@@ -79,6 +80,7 @@ public class AgreementResource {
 
     @POST
     @Path("/{agreementId}/renew")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Start the annual re-signature (coordinators): a new version every member signs again")
     public Response renew(@PathParam("partnershipId") UUID partnershipId, @PathParam("agreementId") UUID agreementId,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch) {

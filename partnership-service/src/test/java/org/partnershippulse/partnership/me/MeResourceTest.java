@@ -17,9 +17,9 @@ class MeResourceTest {
         given().auth().oauth2(TestTokens.of(TestUser.RIVERA))
                 .when().get("/me")
                 .then().statusCode(200)
-                .body("subject", equalTo(TestUser.RIVERA.subject()))
-                .body("username", equalTo("rivera"))
-                .body("platformAdmin", equalTo(false));
+                .body("caller.subject", equalTo(TestUser.RIVERA.subject()))
+                .body("caller.username", equalTo("rivera"))
+                .body("caller.platformAdmin", equalTo(false));
     }
 
     @Test
@@ -27,7 +27,7 @@ class MeResourceTest {
         given().auth().oauth2(TestTokens.of(TestUser.ADMIN))
                 .when().get("/me")
                 .then().statusCode(200)
-                .body("platformAdmin", equalTo(true));
+                .body("caller.platformAdmin", equalTo(true));
     }
 
     @Test

@@ -83,7 +83,8 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
-        if (field.isEmpty()) {
+        boolean truncated = e.getOriginalMessage() != null && e.getOriginalMessage().contains("end-of-input");
+        if (field.isEmpty() || truncated) {
             return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body must be a JSON object of the documented shape",
                     path(uri), List.of()));
         }
@@ -126,7 +127,8 @@ public class ProblemMappers {
         if (status >= 500) {
             return internal(e, uri);
         }
-        ProblemType type = ProblemType.forStatus(status);
+        // A bare 400 from the framework means it could not read the request (e.g. truncated JSON).
+        ProblemType type = status == 400 ? ProblemType.MALFORMED_BODY : ProblemType.forStatus(status);
         Response response = respond(Problem.of(type, detailFor(type, uri), path(uri), List.of()));
         if (status == 405 && e.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             return Response.fromResponse(response).header(HttpHeaders.ALLOW, e.getResponse().getHeaderString(HttpHeaders.ALLOW)).build();
@@ -182,6 +184,7 @@ public class ProblemMappers {
             case METHOD_NOT_ALLOWED -> "This method is not supported on " + path(uri);
             case UNSUPPORTED_MEDIA_TYPE -> "Send application/json";
             case NOT_ACCEPTABLE -> "This resource is available as application/json";
+            case MALFORMED_BODY -> "The request could not be read: send well-formed JSON of the documented shape";
             default -> type.title();
         };
     }

@@ -7,11 +7,13 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers, as problem details, the requests that never reach a JAX-RS resource: paths no resource matches
- * and bodies above the HTTP layer's size limit.
+ * and bodies above the size limit ({@code quarkus.http.limits.max-body-size}).
  */
 @ApplicationScoped
 public class UnmatchedRoutes {
@@ -19,7 +21,20 @@ public class UnmatchedRoutes {
     @Inject
     ObjectMapper mapper;
 
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxBodySize;
+
     void install(@Observes Router router) {
+        // Declared sizes are checked before the body is read, so that the client gets a problem, not a bare 413.
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String length = ctx.request().getHeader("Content-Length");
+            if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
+                    && Long.parseLong(length) > maxBodySize.asLongValue()) {
+                write(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + maxBodySize.asLongValue() + " bytes");
+                return;
+            }
+            ctx.next();
+        });
         router.route().order(Integer.MAX_VALUE - 10).handler(ctx -> {
             if (!ctx.response().ended()) {
                 write(ctx, ProblemType.NOT_FOUND, "Nothing is found at " + ctx.normalizedPath());

@@ -1,0 +1,80 @@
+package org.partnershippulse.partnership.events;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.partnershippulse.partnership.Fixtures.token;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.partnershippulse.partnership.Fixtures;
+import org.partnershippulse.testkit.EmbeddedKafkaBroker;
+import org.partnershippulse.testkit.EventLog;
+import org.partnershippulse.testkit.EventSchemas;
+import org.partnershippulse.testkit.TestUser;
+
+@QuarkusTest
+class PartnershipEventsTest {
+
+    private static final String TOPIC = "pulse.partnership.v1";
+
+    private static List<EventLog.Event> eventsOf(UUID partnershipId, int atLeast) {
+        return EventLog.await(TOPIC, e -> partnershipId.toString().equals(e.key()), atLeast);
+    }
+
+    @Test
+    void everyChangeIsPublishedAsValidCloudEventKeyedByPartnership() {
+        Fixtures.World world = Fixtures.world("Events");
+        String etag = given().auth().oauth2(token(world.coordinator())).get("/partnerships/{id}", world.partnershipId())
+                .then().extract().header("ETag");
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Fixtures.partnershipBody(Fixtures.unique("Events renamed"))).put("/partnerships/{id}", world.partnershipId())
+                .then().statusCode(200);
+
+        // created, 2 memberships, 2 roles, updated
+        List<EventLog.Event> events = eventsOf(world.partnershipId(), 6);
+        assertEquals(List.of("org.partnershippulse.partnership.created.v1", "org.partnershippulse.membership.started.v1",
+                        "org.partnershippulse.membership.started.v1", "org.partnershippulse.person.role-granted.v1",
+                        "org.partnershippulse.person.role-granted.v1", "org.partnershippulse.partnership.updated.v1"),
+                events.stream().map(EventLog.Event::type).toList());
+        events.forEach(e -> EventSchemas.assertValid(e.raw()));
+        EventLog.Event membership = events.get(2);
+        assertEquals("EDUCATION", membership.data().path("sector").asText());
+        assertEquals(world.memberOrganisation().toString(), membership.data().path("organisationId").asText());
+        EventLog.Event role = events.get(4);
+        assertEquals(world.member().subject(), role.data().path("subject").asText());
+        assertEquals("EDUCATION", role.data().path("sector").asText());
+    }
+
+    /** The transactional outbox: changes committed while Kafka is down are published once it is back, each once. */
+    @Test
+    void changesMadeWhileTheBrokerIsDownArePublishedExactlyOnceAfterwards() {
+        UUID partnershipId = Fixtures.partnership("Outage");
+        eventsOf(partnershipId, 1);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.shared();
+        broker.stop();
+        Set<String> organisations;
+        try {
+            organisations = java.util.stream.IntStream.range(0, 5).mapToObj(i -> {
+                UUID org = Fixtures.organisation("Outage org " + i, "HOUSING");
+                given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON)
+                        .body(Map.of("organisationId", org, "role", "MEMBER"))
+                        .post("/partnerships/{id}/memberships", partnershipId).then().statusCode(201);
+                return org.toString();
+            }).collect(Collectors.toSet());
+        } finally {
+            broker.start();
+        }
+
+        List<EventLog.Event> events = eventsOf(partnershipId, 6);
+        List<EventLog.Event> started = events.stream().filter(e -> e.type().endsWith("membership.started.v1")).toList();
+        assertEquals(5, started.size());
+        assertEquals(organisations, started.stream().map(e -> e.data().path("organisationId").asText()).collect(Collectors.toSet()));
+        assertEquals(events.size(), events.stream().map(EventLog.Event::id).distinct().count(), "no event twice");
+    }
+}
