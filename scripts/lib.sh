@@ -11,12 +11,15 @@
 #
 # Every function is idempotent, non-interactive and safe as root in CI. Functions return non-zero on
 # failure (they never exit the caller's shell). Downloads are cached in $PULSE_CACHE, logs and pid files
-# live in $PULSE_RUN_DIR. Set PULSE_FRESH=1 to throw away Kafka's data and Keycloak's database first.
+# live in $PULSE_RUN_DIR. Set PULSE_FRESH=1 to throw away Kafka's data and Keycloak's database first
+# (or only one of them: PULSE_KAFKA_FRESH=1, PULSE_KEYCLOAK_FRESH=1).
 
 PULSE_ROOT=${PULSE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 PULSE_CACHE=${PULSE_CACHE:-$HOME/.cache/partnership-pulse}
 PULSE_RUN_DIR=${PULSE_RUN_DIR:-/tmp/partnership-pulse}
 PULSE_FRESH=${PULSE_FRESH:-0}
+PULSE_KAFKA_FRESH=${PULSE_KAFKA_FRESH:-$PULSE_FRESH}
+PULSE_KEYCLOAK_FRESH=${PULSE_KEYCLOAK_FRESH:-$PULSE_FRESH}
 
 PULSE_PG_VERSION=${PULSE_PG_VERSION:-15}
 PULSE_PG_CLUSTER=${PULSE_PG_CLUSTER:-main}
@@ -26,8 +29,9 @@ PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
 PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
 PULSE_KAFKA_CONTROLLER_PORT=${PULSE_KAFKA_CONTROLLER_PORT:-9093}
 PULSE_KAFKA_BOOTSTRAP="127.0.0.1:${PULSE_KAFKA_PORT}"
-PULSE_KAFKA_HEAP=${PULSE_KAFKA_HEAP:--Xms256m -Xmx512m}
-PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.reporting.dlq.v1:1)
+PULSE_KAFKA_JAVA_OPTS=${PULSE_KAFKA_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1}
+# topic:partitions, as deploy/kafka-topics/topics.yaml (the dead-letter topics too: auto-creation is off)
+PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1)
 
 PULSE_KEYCLOAK_VERSION=${PULSE_KEYCLOAK_VERSION:-26.7.3}
 PULSE_KEYCLOAK_PORT=${PULSE_KEYCLOAK_PORT:-8180}
@@ -53,14 +57,34 @@ pulse_elapsed() { local d=$(($(pulse_now) - $1)); printf '%d.%ds' $((d / 1000)) 
 
 pulse_port_open() { (exec 3<>"/dev/tcp/${1}/${2}") 2>/dev/null; }
 
-pulse_pid_alive() { [[ -n ${1:-} ]] && kill -0 "$1" 2>/dev/null; }
+# alive = exists and is not a zombie
+pulse_pid_alive() {
+  local st
+  [[ -n ${1:-} ]] && st=$(ps -o stat= -p "$1" 2>/dev/null) && [[ $st != Z* ]]
+}
 
-# pid from $PULSE_RUN_DIR/NAME.pid if that process is alive, else nothing (and exit status 1)
+# some non-zombie process is left in process group $1
+pulse_group_alive() {
+  ps -e -o pgid=,stat= 2>/dev/null | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { found = 1 } END { exit !found }'
+}
+
+# The pid file holds the pid and, on its second line, the last argument of the command started, so that a
+# pid reused by an unrelated process after a crash is not taken for ours.
+pulse__pid_matches() {
+  local pid=$1 tag=$2 arg
+  local -a args
+  [[ -z $tag ]] && return 0
+  mapfile -d '' -t args 2>/dev/null <"/proc/$pid/cmdline" || return 1
+  for arg in "${args[@]}"; do [[ $arg == "$tag" ]] && return 0; done
+  return 1
+}
+
+# pid from $PULSE_RUN_DIR/NAME.pid if that process is alive (and ours), else nothing and exit status 1
 pulse_running_pid() {
-  local f="$PULSE_RUN_DIR/$1.pid" pid
+  local f="$PULSE_RUN_DIR/$1.pid" pid tag
   [[ -s $f ]] || return 1
-  pid=$(<"$f")
-  if pulse_pid_alive "$pid"; then printf '%s' "$pid"; else rm -f "$f"; return 1; fi
+  { read -r pid; read -r tag; } <"$f" || true
+  if pulse_pid_alive "$pid" && pulse__pid_matches "$pid" "${tag:-}"; then printf '%s' "$pid"; else rm -f "$f"; return 1; fi
 }
 
 pulse_tail_log() {
@@ -86,32 +110,34 @@ pulse_spawn() {
   mkdir -p "$PULSE_RUN_DIR"
   setsid "$@" >"$log" 2>&1 </dev/null &
   local pid=$!
-  printf '%s\n' "$pid" >"$PULSE_RUN_DIR/$name.pid"
+  printf '%s\n%s\n' "$pid" "${!#}" >"$PULSE_RUN_DIR/$name.pid"
   printf '%s' "$pid"
 }
 
 # Stop the process of $PULSE_RUN_DIR/NAME.pid and everything in its process group: SIGTERM, then SIGKILL
 # after TIMEOUT seconds. Usage: pulse_stop NAME [TIMEOUT]
 pulse_stop() {
-  local name=$1 timeout=${2:-30} f="$PULSE_RUN_DIR/$1.pid" pid t0 i extra
+  local name=$1 timeout=${2:-30} f="$PULSE_RUN_DIR/$1.pid" pid tag t0 i extra
   [[ -s $f ]] || return 0
-  pid=$(<"$f")
+  { read -r pid; read -r tag; } <"$f" || true
   t0=$(pulse_now)
-  if pulse_pid_alive "$pid" || pgrep -g "$pid" >/dev/null 2>&1; then
+  if pulse_pid_alive "$pid" && ! pulse__pid_matches "$pid" "${tag:-}"; then
+    pulse_log "$name: pid $pid is no longer ours (stale pid file), leaving it alone"
+  elif pulse_pid_alive "$pid" || pulse_group_alive "$pid"; then
     # Keycloak's kc.sh runs java as a child that carries -Dkc.script.pid=<kc.sh pid>
     extra=$(pgrep -f -- "-Dkc.script.pid=${pid}( |$)" 2>/dev/null || true)
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     # shellcheck disable=SC2086
-    [[ -n $extra ]] && kill -TERM $extra 2>/dev/null
+    [[ -n $extra ]] && { kill -TERM $extra 2>/dev/null || true; }
     for ((i = 0; i < timeout * 5; i++)); do
-      pgrep -g "$pid" >/dev/null 2>&1 || pulse_pid_alive "$pid" || break
+      pulse_group_alive "$pid" || pulse_pid_alive "$pid" || break
       sleep 0.2
     done
-    if pgrep -g "$pid" >/dev/null 2>&1 || pulse_pid_alive "$pid"; then
+    if pulse_group_alive "$pid" || pulse_pid_alive "$pid"; then
       pulse_log "$name did not stop within ${timeout}s: SIGKILL"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
       # shellcheck disable=SC2086
-      [[ -n $extra ]] && kill -KILL $extra 2>/dev/null
+      [[ -n $extra ]] && { kill -KILL $extra 2>/dev/null || true; }
       sleep 0.5
     fi
     pulse_log "stopped $name (pid $pid) in $(pulse_elapsed "$t0")"
@@ -168,12 +194,14 @@ pulse_postgres_up() {
   done
   pg_isready -q -h 127.0.0.1 -p "$PULSE_PG_PORT" || { pulse_err "PostgreSQL is not accepting connections on 127.0.0.1:$PULSE_PG_PORT"; return 1; }
 
-  # one role + database per service; password = name (local only)
+  # one role + database per service; password = name (local only). The tests use <db>_test (Flyway cleans it
+  # at every test start), so a test run never touches the data of a local run.
   local sql="" db
   for db in "${PULSE_DATABASES[@]}"; do
     sql+="SELECT 'CREATE ROLE $db LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db')\\gexec
 ALTER ROLE $db WITH LOGIN PASSWORD '$db';
 SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec
+SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${db}_test')\\gexec
 "
   done
   if ! (cd / && printf '%s' "$sql" | runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres) \
@@ -261,7 +289,7 @@ pulse_kafka_start() {
   data="$PULSE_RUN_DIR/kafka-data"
   cfg="$PULSE_RUN_DIR/kafka-server.properties"
   log="$PULSE_RUN_DIR/kafka.log"
-  [[ $PULSE_FRESH == 1 ]] && rm -rf "$data"
+  [[ $PULSE_KAFKA_FRESH == 1 ]] && rm -rf "$data"
   mkdir -p "$data"
   cat >"$cfg" <<EOF
 # written by scripts/lib.sh (pulse_kafka_start): single-node KRaft, combined broker + controller
@@ -285,14 +313,14 @@ share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
   if [[ ! -f $data/meta.properties ]]; then
-    java -cp "$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
+    java -XX:TieredStopAtLevel=1 -cp "$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
       -Dpulse.kafka.log.level=WARN kafka.tools.StorageTool format -t "$(pulse__kafka_cluster_id)" -c "$cfg" \
       >"$PULSE_RUN_DIR/kafka-format.log" 2>&1 || {
       pulse_err "formatting Kafka storage failed"; pulse_tail_log "$PULSE_RUN_DIR/kafka-format.log" 30; return 1; }
     pulse_log "formatted Kafka storage in $(pulse_elapsed "$t0")"
   fi
   # shellcheck disable=SC2086
-  pid=$(pulse_spawn kafka "$log" java $PULSE_KAFKA_HEAP -XX:+UseG1GC -Djava.awt.headless=true \
+  pid=$(pulse_spawn kafka "$log" java $PULSE_KAFKA_JAVA_OPTS -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
     -cp "$PULSE_KAFKA_CP" kafka.Kafka "$cfg")
   pulse_log "Kafka starting (pid $pid, log $log)"
@@ -311,7 +339,7 @@ pulse_kafka_await() {
   pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || { pulse_err "Kafka did not open port $PULSE_KAFKA_PORT within 60s"; pulse_tail_log "$PULSE_RUN_DIR/kafka.log" 40; return 1; }
   local t1 port_after; t1=$(pulse_now); port_after=$(pulse_elapsed "$t0")
   [[ -n ${PULSE_KAFKA_TOOLS:-} ]] || pulse_kafka_prepare || return 1
-  if ! java -cp "$PULSE_KAFKA_TOOLS:$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
+  if ! java -XX:TieredStopAtLevel=1 -cp "$PULSE_KAFKA_TOOLS:$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
     -Dpulse.kafka.log.level=WARN CreateTopics "$PULSE_KAFKA_BOOTSTRAP" "${PULSE_TOPICS[@]}" >"$PULSE_RUN_DIR/kafka-topics.log" 2>&1; then
     pulse_err "creating Kafka topics failed"
     pulse_tail_log "$PULSE_RUN_DIR/kafka-topics.log" 30
@@ -358,7 +386,7 @@ pulse_keycloak_prepare() {
 }
 
 # start-dev on 127.0.0.1:8180 with the committed realm. Keycloak's dev H2 database is kept between runs and
-# thrown away (so the realm is imported again) whenever the realm JSON changed, or with PULSE_FRESH=1.
+# thrown away (so the realm is imported again) whenever the realm JSON changed, or with PULSE_KEYCLOAK_FRESH=1.
 pulse_keycloak_start() {
   local t0 pid sum marker log
   t0=$(pulse_now)
@@ -374,7 +402,7 @@ pulse_keycloak_start() {
   [[ -f $PULSE_KEYCLOAK_REALM_FILE ]] || { pulse_err "realm file $PULSE_KEYCLOAK_REALM_FILE is missing"; return 1; }
   sum=$(sha256sum "$PULSE_KEYCLOAK_REALM_FILE" | cut -d' ' -f1)
   marker="$PULSE_KEYCLOAK_HOME/data/pulse-realm.sha256"
-  if [[ $PULSE_FRESH == 1 || ! -f $marker || $(<"$marker") != "$sum" ]]; then
+  if [[ $PULSE_KEYCLOAK_FRESH == 1 || ! -f $marker || $(<"$marker") != "$sum" ]]; then
     rm -rf "$PULSE_KEYCLOAK_HOME/data/h2" "$marker"
     pulse_log "Keycloak: fresh database, the realm will be imported"
   else

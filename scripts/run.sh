@@ -26,6 +26,7 @@ done
 
 RUN_T0=$(pulse_now)
 stopping=0
+# shellcheck disable=SC2317 # invoked by the EXIT trap
 cleanup() {
   local rc=$?
   ((stopping)) && return

@@ -122,8 +122,7 @@ class SystemIT {
                 awaitReady(s);
             }
         } catch (Throwable t) {
-            failed = true;
-            printLogTails();
+            failed = true; // @AfterAll (which JUnit runs after a failed @BeforeAll too) prints the log tails
             destroyAll();
             throw t;
         }
@@ -156,6 +155,14 @@ class SystemIT {
         assertEquals(OKAFOR_ID, okafor.getString("sub"));
         assertTrue(audience(okafor).contains("pulse-api"));
         assertFalse(okafor.getList("realm_access.roles").contains("platform-admin"));
+    }
+
+    @ParameterizedTest(name = "health, metrics and OpenAPI on :{0}")
+    @ValueSource(ints = {8081, 8082, 8083})
+    void managementEndpointsAnswerWithoutToken(int port) {
+        for (String path : List.of("/q/health/live", "/q/health/ready", "/q/health/started", "/q/metrics", "/q/openapi")) {
+            service(port).accept("*/*").get(path).then().statusCode(200);
+        }
     }
 
     @ParameterizedTest(name = "GET /me on :{0}")

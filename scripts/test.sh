@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Partnership Pulse: THE test command (also what CI runs, through .ci/run).
+#
+# Starts PostgreSQL (installs it if missing), a Kafka broker and Keycloak with the committed realm, runs
+#   ./mvnw -B verify -Psystem-tests
+# from the repository root (every module's tests, then system-tests/SystemIT against the packaged services),
+# stops what it started and exits with Maven's status. Works on a new machine: the first run downloads
+# Kafka's jars and Keycloak through Maven into ${PULSE_CACHE:-~/.cache/partnership-pulse}.
+# Extra arguments go to Maven, e.g. scripts/test.sh -pl system-tests -am.
+set -Eeuo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# A test run starts from an empty broker. Keycloak's dev database is reused only while the realm file is
+# unchanged (PULSE_KEYCLOAK_FRESH=1 forces a new import); PostgreSQL's data is kept (Flyway owns the schemas).
+export PULSE_KAFKA_FRESH=${PULSE_KAFKA_FRESH:-1}
+# shellcheck source=scripts/lib.sh
+source scripts/lib.sh
+
+T0=$(pulse_now)
+stopping=0
+# shellcheck disable=SC2317 # invoked by the EXIT trap
+cleanup() {
+  local rc=$?
+  ((stopping)) && return
+  stopping=1
+  trap '' INT TERM
+  pulse_log "stopping what scripts/test.sh started…"
+  pulse_stop_all
+  pulse_log "scripts/test.sh finished in $(pulse_elapsed "$T0") with exit code $rc"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'pulse_err "failed: \"$BASH_COMMAND\" (line $LINENO of ${BASH_SOURCE[0]})"' ERR
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pulse_postgres_up
+pulse_kafka_prepare
+pulse_keycloak_prepare
+pulse_kafka_start
+pulse_keycloak_start
+pulse_kafka_await
+pulse_keycloak_await
+pulse_log "infrastructure ready after $(pulse_elapsed "$T0")"
+
+export PULSE_KEYCLOAK_URL="$PULSE_KEYCLOAK_URL"
+export PULSE_KAFKA_BOOTSTRAP="$PULSE_KAFKA_BOOTSTRAP"
+t=$(pulse_now)
+pulse_log "./mvnw -B verify -Psystem-tests $*"
+set +e
+./mvnw -B verify -Psystem-tests "$@"
+rc=$?
+set -e
+pulse_log "maven finished in $(pulse_elapsed "$t") with exit code $rc"
+exit "$rc"
