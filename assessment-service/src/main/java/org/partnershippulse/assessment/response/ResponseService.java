@@ -1,0 +1,260 @@
+package org.partnershippulse.assessment.response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.assessment.instrument.Catalogue;
+import org.partnershippulse.assessment.instrument.InstrumentDefinition;
+import org.partnershippulse.assessment.instrument.InstrumentDefinition.ScaleType;
+import org.partnershippulse.assessment.partnership.PartnershipAccess;
+import org.partnershippulse.assessment.partnership.PersonRoleView;
+import org.partnershippulse.assessment.response.ResponseApi.ResponseView;
+import org.partnershippulse.assessment.response.ResponseApi.RevisionRef;
+import org.partnershippulse.assessment.response.ResponseApi.SaveRequest;
+import org.partnershippulse.assessment.round.Round;
+import org.partnershippulse.assessment.round.RoundInvitation;
+import org.partnershippulse.assessment.round.RoundLifecycle;
+import org.partnershippulse.assessment.round.RoundService;
+import org.partnershippulse.kit.events.Outbox;
+import org.partnershippulse.kit.problem.Problem.Violation;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.kit.problem.ProblemType;
+import org.partnershippulse.kit.web.Versions;
+
+/**
+ * A person's own response to a round. Only its author ever reads it here; what leaves the service is the
+ * response-submitted event, with an opaque respondent id, written to the outbox in the submission's transaction.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private static final TypeReference<LinkedHashMap<String, Answer>> ANSWERS = new TypeReference<>() {
+    };
+
+    @Inject
+    RoundService rounds;
+
+    @Inject
+    PartnershipAccess access;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ObjectMapper mapper;
+
+    public record Saved(ResponseView response, boolean created) {
+    }
+
+    /**
+     * Without If-Match, creates the caller's response (a second one is a 409, also when two requests race: the
+     * unique key decides); with If-Match, changes it.
+     */
+    @Transactional
+    public Saved save(UUID roundId, SaveRequest request, String ifMatch) {
+        Round round = rounds.forRespondent(roundId);
+        UUID personId = respondent(round);
+        RoundLifecycle.requireAcceptingResponses(round.status);
+        InstrumentDefinition instrument = instrument(round);
+        Map<String, Answer> answers = AnswerRules.normalise(request.answers());
+        List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
+        if (request.language() != null && !instrument.languages().contains(request.language())) {
+            violations.add(new Violation("language", "must be one of the instrument's languages " + instrument.languages()));
+        }
+        if (!violations.isEmpty()) {
+            throw validation(violations);
+        }
+        RoundResponse existing = RoundResponse.of(round.id, personId).orElse(null);
+        boolean created = false;
+        if (ifMatch == null) {
+            if (existing != null) {
+                throw ProblemException.duplicate("response", "you already have a response to this round; "
+                        + "send its ETag in If-Match to change it");
+            }
+            existing = new RoundResponse();
+            existing.id = UUID.randomUUID();
+            existing.roundId = round.id;
+            existing.personId = personId;
+            existing.respondentId = UUID.randomUUID();
+            existing.status = RoundResponse.Status.DRAFT;
+            existing.createdAt = now();
+            existing.language = request.language() == null ? "en" : request.language();
+            created = true;
+        } else {
+            if (existing == null) {
+                throw ProblemException.notFound("Response to round", roundId);
+            }
+            Versions.requireMatch(ifMatch, existing.version);
+            if (request.language() != null) {
+                existing.language = request.language();
+            }
+            existing.unsubmittedChanges = existing.status == RoundResponse.Status.SUBMITTED;
+        }
+        existing.answers = write(answers);
+        existing.updatedAt = now();
+        existing.persist();
+        RoundResponse.getEntityManager().flush();
+        return new Saved(view(existing, instrument), created);
+    }
+
+    /** Submits the saved answers: the first time, or again as a revision while the round is open. */
+    @Transactional
+    public ResponseView submit(UUID roundId, String ifMatch) {
+        Round round = rounds.forRespondent(roundId);
+        UUID personId = respondent(round);
+        RoundResponse response = RoundResponse.of(round.id, personId)
+                .orElseThrow(() -> ProblemException.notFound("Response to round", roundId));
+        RoundLifecycle.requireAcceptingResponses(round.status);
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, response.version);
+        }
+        InstrumentDefinition instrument = instrument(round);
+        if (response.status == RoundResponse.Status.SUBMITTED && !response.unsubmittedChanges) {
+            return view(response, instrument); // nothing new to submit: the last submission stands
+        }
+        Map<String, Answer> answers = read(response.answers);
+        List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
+        violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        if (!violations.isEmpty()) {
+            throw validation(violations);
+        }
+        Instant at = now();
+        response.revision++;
+        response.status = RoundResponse.Status.SUBMITTED;
+        response.unsubmittedChanges = false;
+        response.lastSubmittedAt = at;
+        response.updatedAt = at;
+
+        Respondent who = respondentAtTheTime(round, personId);
+        ResponseRevision revision = new ResponseRevision();
+        revision.id = UUID.randomUUID();
+        revision.responseId = response.id;
+        revision.revision = response.revision;
+        revision.language = response.language;
+        revision.answers = response.answers;
+        revision.organisationId = who.organisationId();
+        revision.organisationName = who.organisationName();
+        revision.sector = who.sector();
+        revision.roles = String.join(",", who.roles());
+        revision.submittedAt = at;
+        revision.persist();
+
+        outbox.record(AssessmentEventType.RESPONSE_SUBMITTED, round.partnershipId.toString(),
+                "rounds/" + round.id + "/responses/" + response.respondentId,
+                submitted(round, response, who, instrument, answers, at));
+        RoundResponse.getEntityManager().flush();
+        return view(response, instrument);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ResponseView own(UUID roundId) {
+        Round round = rounds.forRespondent(roundId);
+        UUID personId = access.callerPersonId(round.partnershipId)
+                .orElseThrow(() -> ProblemException.notFound("Response to round", roundId));
+        RoundResponse response = RoundResponse.of(round.id, personId)
+                .orElseThrow(() -> ProblemException.notFound("Response to round", roundId));
+        return view(response, instrument(round));
+    }
+
+    private record Respondent(UUID organisationId, String organisationName, String sector, List<String> roles) {
+    }
+
+    /** The caller's person in the round's partnership; they must be in the round's audience. */
+    private UUID respondent(Round round) {
+        UUID personId = access.callerPersonId(round.partnershipId)
+                .orElseThrow(() -> ProblemException.forbidden("Only people of the partnership respond to its rounds"));
+        if (RoundInvitation.of(round.id, personId).isEmpty()) {
+            throw ProblemException.forbidden("You are not in this round's audience");
+        }
+        return personId;
+    }
+
+    /** Organisation, sector and roles as the projection has them now; the invitation's where roles were revoked since. */
+    private static Respondent respondentAtTheTime(Round round, UUID personId) {
+        List<PersonRoleView> roles = PersonRoleView.list("partnershipId = ?1 and personId = ?2 and revokedAt is null",
+                round.partnershipId, personId);
+        RoundInvitation invitation = RoundInvitation.of(round.id, personId).orElseThrow();
+        if (roles.isEmpty()) {
+            return new Respondent(invitation.organisationId, invitation.organisationName, invitation.sector, invitation.roleList());
+        }
+        PersonRoleView first = roles.stream().filter(r -> r.organisationId != null).findFirst().orElse(roles.get(0));
+        String sector = roles.stream().map(r -> r.sector).filter(s -> s != null).findFirst().orElse(invitation.sector);
+        return new Respondent(first.organisationId, first.organisationName, sector,
+                List.copyOf(new TreeSet<>(roles.stream().map(r -> r.role).toList())));
+    }
+
+    private static ResponseApi.Submitted submitted(Round round, RoundResponse response, Respondent who,
+                                                   InstrumentDefinition instrument, Map<String, Answer> answers, Instant at) {
+        List<ResponseApi.ItemAnswer> rated = new ArrayList<>();
+        List<ResponseApi.Reflection> reflections = new ArrayList<>();
+        for (InstrumentDefinition.Item item : instrument.items()) {
+            Answer answer = answers.get(item.key());
+            if (answer == null || !answer.isAnswered()) {
+                continue;
+            }
+            boolean freeText = instrument.scale(item.scale()).map(s -> s.type() == ScaleType.FREE_TEXT).orElse(false);
+            if (freeText) {
+                reflections.add(new ResponseApi.Reflection(item.key(), answer.value()));
+            } else {
+                rated.add(new ResponseApi.ItemAnswer(item.key(), answer.value(), answer.note()));
+            }
+        }
+        return new ResponseApi.Submitted(round.id, round.partnershipId, round.instrumentKey, round.instrumentVersion,
+                response.id, response.revision, response.respondentId, who.organisationId(), who.organisationName(),
+                who.sector(), who.roles(), response.language, rated, reflections, at);
+    }
+
+    private ResponseView view(RoundResponse r, InstrumentDefinition instrument) {
+        List<ResponseRevision> revisions = ResponseRevision.of(r.id);
+        Feedback.Results results = revisions.isEmpty() ? null : Feedback.of(instrument,
+                read(revisions.get(revisions.size() - 1).answers), r.language);
+        return new ResponseView(r.id, r.roundId, r.status, r.language, read(r.answers), r.revision, r.lastSubmittedAt,
+                r.unsubmittedChanges, revisions.stream().map(v -> new RevisionRef(v.revision, v.submittedAt)).toList(),
+                results, r.version);
+    }
+
+    private InstrumentDefinition instrument(Round round) {
+        return catalogue.published(round.instrumentKey, round.instrumentVersion).orElseThrow().definition();
+    }
+
+    private Map<String, Answer> read(String json) {
+        try {
+            return mapper.readValue(json, ANSWERS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored answers are unreadable", e);
+        }
+    }
+
+    private String write(Map<String, Answer> answers) {
+        try {
+            return mapper.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private static ProblemException validation(List<Violation> violations) {
+        return new ProblemException(ProblemType.VALIDATION,
+                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,116 @@
+package org.partnershippulse.assessment.round;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.assessment.instrument.InstrumentDefinition;
+import org.partnershippulse.assessment.response.RoundResponse;
+import org.partnershippulse.assessment.round.RoundSettings.Audience;
+import org.partnershippulse.assessment.round.RoundSettings.Breakdown;
+import org.partnershippulse.assessment.round.RoundSettings.Confidentiality;
+
+/** The rounds' request and response records, and the data of their events. */
+public final class RoundApi {
+
+    private RoundApi() {
+    }
+
+    @Schema(name = "RoundRequest", description = "A round's settings; omitted ones take their defaults")
+    public record RoundRequest(
+            @NotBlank @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
+            @NotNull @Min(1) @Schema(description = "A published version of the instrument", example = "1") Integer instrumentVersion,
+            @NotBlank @Size(max = 200) @Schema(example = "Spring 2027 partnership check-in") String title,
+            @Schema(description = "When the round is planned to open", example = "2027-03-01T08:00:00Z") Instant opensAt,
+            @Schema(description = "When the round is planned to close", example = "2027-03-31T22:00:00Z") Instant closesAt,
+            @Valid @Schema(description = "Default: all members") Audience audience,
+            @Schema(description = "Default: CONFIDENTIAL") Confidentiality confidentiality,
+            @Min(value = 2, message = "must be 2 or more: a smaller group would reveal individual answers")
+            @Schema(description = "Smallest group any report breakdown may show; default 3, never below 2", example = "3")
+            Integer minimumGroupSize,
+            @Schema(description = "Breakdowns reports may show; default both", example = "[\"SECTOR\", \"ROLE\"]")
+            Set<Breakdown> allowedBreakdowns) {
+
+        public RoundSettings settings() {
+            return new RoundSettings(instrumentKey, instrumentVersion, title, opensAt, closesAt,
+                    audience == null ? Audience.allMembers() : audience,
+                    confidentiality == null ? Confidentiality.CONFIDENTIAL : confidentiality,
+                    minimumGroupSize == null ? RoundSettings.DEFAULT_MINIMUM_GROUP_SIZE : minimumGroupSize,
+                    allowedBreakdowns == null ? EnumSet.allOf(Breakdown.class) : Set.copyOf(allowedBreakdowns));
+        }
+    }
+
+    @Schema(name = "ReopenRequest")
+    public record ReopenRequest(@NotBlank @Size(max = 1000)
+                                @Schema(example = "Two partner agencies joined late and have not responded yet") String reason) {
+    }
+
+    @Schema(name = "Round", description = "An assessment round of a partnership")
+    public record RoundView(
+            UUID id,
+            UUID partnershipId,
+            @Schema(example = "Spring 2027 partnership check-in") String title,
+            @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
+            @Schema(example = "1") int instrumentVersion,
+            Instant opensAt,
+            Instant closesAt,
+            Audience audience,
+            Confidentiality confidentiality,
+            @Schema(example = "3") int minimumGroupSize,
+            Set<Breakdown> allowedBreakdowns,
+            RoundStatus status,
+            @Schema(description = "People invited; known once the round opens", example = "12") Integer invitedCount,
+            Instant createdAt,
+            Instant openedAt,
+            Instant closedAt,
+            Instant reopenedAt,
+            String reopenReason,
+            @Schema(description = "Concurrency token, also the ETag", example = "0") long version) {
+
+        static RoundView of(Round r, Integer invitedCount) {
+            return new RoundView(r.id, r.partnershipId, r.title, r.instrumentKey, r.instrumentVersion, r.opensAt,
+                    r.closesAt, r.settings().audience(), r.confidentiality, r.minimumGroupSize, r.breakdowns(), r.status,
+                    invitedCount, r.createdAt, r.openedAt, r.closedAt, r.reopenedAt, r.reopenReason, r.revision);
+        }
+    }
+
+    @Schema(name = "Participation", description = "Who has and has not responded, never what anyone answered. "
+            + "In an ANONYMOUS round only the counts.")
+    public record Participation(UUID roundId, RoundStatus status, int invitedCount, int respondedCount,
+                                List<Participant> responded, List<Participant> notResponded) {
+    }
+
+    @Schema(name = "Participant")
+    public record Participant(UUID personId, @Schema(example = "Grace Okafor") String name,
+                              @Schema(example = "County Child Welfare") String organisationName,
+                              @Schema(description = "Last submission; null if never submitted") Instant lastSubmittedAt) {
+    }
+
+    @Schema(name = "MyRound", description = "An open round the caller is invited to, with their response status")
+    public record MyRound(UUID roundId, UUID partnershipId, @Schema(example = "Eastside Families Partnership") String partnershipName,
+                          String title, String instrumentKey, int instrumentVersion, Instant closesAt,
+                          @Schema(description = "NOT_STARTED, DRAFT or SUBMITTED") String responseStatus,
+                          Instant lastSubmittedAt) {
+
+        static String statusOf(RoundResponse response) {
+            return response == null ? "NOT_STARTED" : response.status.name();
+        }
+    }
+
+    /** Data of the round opened, reopened and closed events: all reporting needs, so it never calls back. */
+    public record RoundEventData(UUID roundId, UUID partnershipId, String title, String instrumentKey,
+                                 int instrumentVersion, InstrumentDefinition instrument, Instant opensAt,
+                                 Instant closesAt, Confidentiality confidentiality, int minimumGroupSize,
+                                 List<Breakdown> allowedBreakdowns, String declaredDimension, int invitedCount,
+                                 Map<String, Integer> invitedBySector, Map<String, Integer> invitedByRole,
+                                 int respondedCount, Instant openedAt, Instant closedAt, String reopenReason) {
+    }
+}

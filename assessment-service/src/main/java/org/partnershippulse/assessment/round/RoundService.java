@@ -1,0 +1,310 @@
+package org.partnershippulse.assessment.round;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.assessment.instrument.Catalogue;
+import org.partnershippulse.assessment.partnership.MembershipView;
+import org.partnershippulse.assessment.partnership.PartnershipAccess;
+import org.partnershippulse.assessment.partnership.PartnershipAccess.Standing;
+import org.partnershippulse.assessment.partnership.PartnershipView;
+import org.partnershippulse.assessment.partnership.PersonRoleView;
+import org.partnershippulse.assessment.response.RoundResponse;
+import org.partnershippulse.assessment.round.AudienceRules.Invitee;
+import org.partnershippulse.assessment.round.RoundApi.MyRound;
+import org.partnershippulse.assessment.round.RoundApi.Participant;
+import org.partnershippulse.assessment.round.RoundApi.Participation;
+import org.partnershippulse.assessment.round.RoundApi.RoundEventData;
+import org.partnershippulse.assessment.round.RoundApi.RoundView;
+import org.partnershippulse.assessment.round.RoundLifecycle.Action;
+import org.partnershippulse.kit.events.Outbox;
+import org.partnershippulse.kit.paging.Page;
+import org.partnershippulse.kit.paging.PageParams;
+import org.partnershippulse.kit.paging.SortSpec;
+import org.partnershippulse.kit.problem.Problem.Violation;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.kit.problem.ProblemType;
+import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.kit.web.Versions;
+
+/** Rounds of a partnership: coordinators set them up and run them; members see the ones that concern them. */
+@ApplicationScoped
+public class RoundService {
+
+    private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "title", "title",
+            "opensAt", "opensAt", "closesAt", "closesAt", "status", "status");
+
+    @Inject
+    PartnershipAccess access;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Catalogue catalogue;
+
+    @Inject
+    Outbox outbox;
+
+    @Transactional
+    public RoundView create(UUID partnershipId, RoundApi.RoundRequest request) {
+        PartnershipView partnership = access.requireCoordinator(partnershipId);
+        if (partnership.isDissolved()) {
+            throw ProblemException.conflict("The partnership is dissolved: it can no longer start rounds");
+        }
+        RoundSettings settings = checked(request.settings(), partnershipId);
+        Round round = new Round();
+        round.id = UUID.randomUUID();
+        round.partnershipId = partnershipId;
+        round.status = RoundStatus.DRAFT;
+        round.createdAt = now();
+        round.createdBy = currentUser.username();
+        round.apply(settings);
+        round.persist();
+        Round.getEntityManager().flush();
+        return view(round);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<RoundView> list(UUID partnershipId, RoundStatus status, PageParams params) {
+        Standing standing = access.requireMember(partnershipId);
+        StringBuilder query = new StringBuilder("partnershipId = :partnership");
+        Parameters args = Parameters.with("partnership", partnershipId);
+        if (status != null) {
+            query.append(" and status = :status");
+            args.and("status", status);
+        }
+        if (standing == Standing.MEMBER) {
+            // Drafts are the coordinators' work in progress.
+            query.append(" and status <> :draft");
+            args.and("draft", RoundStatus.DRAFT);
+        }
+        Sort sort = SortSpec.parse(params.sort, SORTABLE, Sort.descending("createdAt").and("id"));
+        var found = Round.<Round>find(query.toString(), sort, args);
+        List<RoundView> items = found.page(params.page, params.size).list().stream().map(this::view).toList();
+        return Page.of(items, params, found.count());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoundView get(UUID partnershipId, UUID roundId) {
+        Round round = visible(partnershipId, roundId);
+        return view(round);
+    }
+
+    @Transactional
+    public RoundView update(UUID partnershipId, UUID roundId, RoundApi.RoundRequest request, String ifMatch) {
+        Round round = managed(partnershipId, roundId);
+        RoundLifecycle.apply(round.status, Action.EDIT);
+        Versions.requireMatch(ifMatch, round.revision);
+        round.apply(checked(request.settings(), partnershipId));
+        Round.getEntityManager().flush();
+        return view(round);
+    }
+
+    @Transactional
+    public RoundView open(UUID partnershipId, UUID roundId) {
+        Round round = managed(partnershipId, roundId);
+        RoundStatus next = RoundLifecycle.apply(round.status, Action.OPEN);
+        List<Invitee> invitees = invite(round);
+        round.status = next;
+        round.openedAt = now();
+        flush();
+        publish(AssessmentEventType.ROUND_OPENED, round, invitees);
+        return view(round);
+    }
+
+    @Transactional
+    public RoundView close(UUID partnershipId, UUID roundId) {
+        Round round = managed(partnershipId, roundId);
+        round.status = RoundLifecycle.apply(round.status, Action.CLOSE);
+        round.closedAt = now();
+        flush();
+        publish(AssessmentEventType.ROUND_CLOSED, round, invitees(round));
+        return view(round);
+    }
+
+    /** Reopening refreshes the audience (people may have joined since) and keeps every response. */
+    @Transactional
+    public RoundView reopen(UUID partnershipId, UUID roundId, String reason) {
+        Round round = managed(partnershipId, roundId);
+        RoundStatus next = RoundLifecycle.apply(round.status, Action.REOPEN);
+        List<Invitee> invitees = invite(round);
+        round.status = next;
+        round.reopenedAt = now();
+        round.reopenReason = reason.trim();
+        round.closedAt = null;
+        flush();
+        publish(AssessmentEventType.ROUND_REOPENED, round, invitees);
+        return view(round);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Participation participation(UUID partnershipId, UUID roundId) {
+        Round round = managed(partnershipId, roundId);
+        List<RoundInvitation> invited = RoundInvitation.of(round.id);
+        Map<UUID, RoundResponse> submitted = RoundResponse.<RoundResponse>list("roundId = ?1 and revision > 0", round.id)
+                .stream().collect(Collectors.toMap(r -> r.personId, Function.identity()));
+        Map<UUID, String> currentNames = PersonRoleView.<PersonRoleView>list("partnershipId = ?1", round.partnershipId)
+                .stream().collect(Collectors.toMap(p -> p.personId, p -> p.personName, (a, b) -> a));
+        List<Participant> responded = new ArrayList<>();
+        List<Participant> notResponded = new ArrayList<>();
+        for (RoundInvitation i : invited) {
+            RoundResponse response = submitted.get(i.personId);
+            Participant p = new Participant(i.personId, currentNames.getOrDefault(i.personId, i.personName),
+                    i.organisationName, response == null ? null : response.lastSubmittedAt);
+            (response == null ? notResponded : responded).add(p);
+        }
+        boolean anonymous = round.confidentiality == RoundSettings.Confidentiality.ANONYMOUS;
+        return new Participation(round.id, round.status, invited.size(), responded.size(),
+                anonymous ? List.of() : responded, anonymous ? List.of() : notResponded);
+    }
+
+    /** The open rounds the caller is invited to, in every partnership where they hold a role. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<MyRound> myRounds(PageParams params) {
+        List<UUID> personIds = PersonRoleView.activeOfSubject(currentUser.subject()).stream()
+                .map(r -> r.personId).distinct().toList();
+        if (personIds.isEmpty()) {
+            return Page.of(List.of(), params, 0);
+        }
+        List<RoundInvitation> invitations = RoundInvitation.list("personId in ?1", personIds);
+        Map<UUID, UUID> personByRound = new HashMap<>();
+        invitations.forEach(i -> personByRound.put(i.roundId, i.personId));
+        if (personByRound.isEmpty()) {
+            return Page.of(List.of(), params, 0);
+        }
+        var found = Round.<Round>find("id in ?1 and status = ?2", Sort.ascending("closesAt").and("createdAt").and("id"),
+                personByRound.keySet(), RoundStatus.OPEN);
+        List<MyRound> items = found.page(params.page, params.size).list().stream().map(round -> {
+            RoundResponse response = RoundResponse.of(round.id, personByRound.get(round.id)).orElse(null);
+            PartnershipView partnership = PartnershipView.findById(round.partnershipId);
+            return new MyRound(round.id, round.partnershipId, partnership == null ? null : partnership.name, round.title,
+                    round.instrumentKey, round.instrumentVersion, round.closesAt, MyRound.statusOf(response),
+                    response == null ? null : response.lastSubmittedAt);
+        }).toList();
+        return Page.of(items, params, found.count());
+    }
+
+    /** A round as respondents reach it (by id alone): 404 unless the caller belongs to its partnership. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Round forRespondent(UUID roundId) {
+        Round round = Round.findById(roundId);
+        if (round == null || access.standing(round.partnershipId) == Standing.NONE
+                || round.status == RoundStatus.DRAFT && access.standing(round.partnershipId) == Standing.MEMBER) {
+            throw ProblemException.notFound("Round", roundId);
+        }
+        return round;
+    }
+
+    private RoundSettings checked(RoundSettings settings, UUID partnershipId) {
+        List<Violation> violations = new ArrayList<>(settings.violations());
+        if (catalogue.published(settings.instrumentKey(), settings.instrumentVersion()).isEmpty()) {
+            violations.add(new Violation("instrumentVersion", "is not a published version of instrument " + settings.instrumentKey()));
+        }
+        Set<UUID> known = PersonRoleView.activeIn(partnershipId).stream().map(p -> p.personId).collect(Collectors.toSet());
+        for (int i = 0; i < settings.audience().personIds().size(); i++) {
+            if (!known.contains(settings.audience().personIds().get(i))) {
+                violations.add(new Violation("audience.personIds[" + i + "]", "is not a person of this partnership"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+            throw new ProblemException(ProblemType.VALIDATION, detail, violations);
+        }
+        return settings;
+    }
+
+    /** Resolves the audience from the projection now and records it as the round's invitations. */
+    private List<Invitee> invite(Round round) {
+        Map<UUID, String> memberSectors = MembershipView.<MembershipView>list("partnershipId = ?1 and leftOn is null", round.partnershipId)
+                .stream().filter(m -> m.sector != null).collect(Collectors.toMap(m -> m.organisationId, m -> m.sector, (a, b) -> a));
+        List<AudienceRules.PersonRole> roles = PersonRoleView.activeIn(round.partnershipId).stream()
+                .map(p -> new AudienceRules.PersonRole(p.personId, p.personName, p.organisationId, p.organisationName,
+                        p.sector != null ? p.sector : p.organisationId == null ? null : memberSectors.get(p.organisationId), p.role))
+                .toList();
+        List<Invitee> invitees = AudienceRules.invitees(round.settings().audience(), roles);
+        if (invitees.isEmpty()) {
+            throw ProblemException.conflict("No one in the partnership matches the round's audience: nobody could respond");
+        }
+        Map<UUID, RoundInvitation> existing = RoundInvitation.of(round.id).stream()
+                .collect(Collectors.toMap(i -> i.personId, Function.identity()));
+        for (Invitee invitee : invitees) {
+            RoundInvitation i = existing.get(invitee.personId());
+            if (i == null) {
+                i = new RoundInvitation();
+                i.id = UUID.randomUUID();
+                i.roundId = round.id;
+                i.personId = invitee.personId();
+            }
+            i.personName = invitee.name();
+            i.organisationId = invitee.organisationId();
+            i.organisationName = invitee.organisationName();
+            i.sector = invitee.sector();
+            i.roles = String.join(",", invitee.roles());
+            i.persist();
+        }
+        return invitees;
+    }
+
+    private static List<Invitee> invitees(Round round) {
+        return RoundInvitation.of(round.id).stream().map(i -> new Invitee(i.personId, i.personName, i.organisationId,
+                i.organisationName, i.sector, i.roleList())).toList();
+    }
+
+    private void publish(AssessmentEventType type, Round round, List<Invitee> invitees) {
+        PartnershipView partnership = PartnershipView.findById(round.partnershipId);
+        int responded = (int) RoundResponse.count("roundId = ?1 and revision > 0", round.id);
+        RoundEventData data = new RoundEventData(round.id, round.partnershipId, round.title, round.instrumentKey,
+                round.instrumentVersion, catalogue.published(round.instrumentKey, round.instrumentVersion).orElseThrow().definition(),
+                round.opensAt, round.closesAt, round.confidentiality, round.minimumGroupSize,
+                round.breakdowns().stream().sorted().toList(), partnership == null ? null : partnership.declaredDimension,
+                invitees.size(), AudienceRules.bySector(invitees), AudienceRules.byRole(invitees), responded,
+                round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null);
+        outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, data);
+    }
+
+    private Round visible(UUID partnershipId, UUID roundId) {
+        Standing standing = access.requireMember(partnershipId);
+        Round round = Round.findById(roundId);
+        if (round == null || !round.partnershipId.equals(partnershipId)
+                || standing == Standing.MEMBER && round.status == RoundStatus.DRAFT) {
+            throw ProblemException.notFound("Round", roundId);
+        }
+        return round;
+    }
+
+    private Round managed(UUID partnershipId, UUID roundId) {
+        access.requireCoordinator(partnershipId);
+        Round round = Round.findById(roundId);
+        if (round == null || !round.partnershipId.equals(partnershipId)) {
+            throw ProblemException.notFound("Round", roundId);
+        }
+        return round;
+    }
+
+    private RoundView view(Round round) {
+        Integer invited = round.status == RoundStatus.DRAFT ? null : (int) RoundInvitation.count("roundId", round.id);
+        return RoundView.of(round, invited);
+    }
+
+    private static void flush() {
+        Round.getEntityManager().flush();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+}

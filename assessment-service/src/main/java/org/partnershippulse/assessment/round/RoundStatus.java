@@ -1,0 +1,3 @@
+package org.partnershippulse.assessment.round;
+
+public enum RoundStatus { DRAFT, OPEN, CLOSED }
