@@ -1,0 +1,16 @@
+package org.partnershippulse.partnership.contract;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.partnershippulse.partnership.events.PartnershipEventType;
+import org.partnershippulse.testkit.AsyncApiContractCheck;
+
+class AsyncApiContractTest extends AsyncApiContractCheck {
+
+    @Override
+    protected Map<String, String> topicsByEventType() {
+        return Arrays.stream(PartnershipEventType.values())
+                .collect(Collectors.toMap(PartnershipEventType::type, PartnershipEventType::topic));
+    }
+}
