@@ -1,0 +1,74 @@
+package org.partnershippulse.kit.problem;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+/**
+ * Documents, on every operation, the problem responses it can give, so that frontend teams see one error format
+ * everywhere: 400/401/404/500 always; 403 where a role matters; 409/412/428 on writes.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final String REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        openAPI.setComponents(components);
+        components.addSchema("Violation", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .addProperty("field", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).examples(java.util.List.of("name")))
+                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).examples(java.util.List.of("must not be blank"))));
+        components.addSchema("Problem", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
+                .description("RFC 9457 problem details; type is a stable identifier of the kind of error")
+                .addProperty("type", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).format("uri")
+                        .examples(java.util.List.of("https://partnershippulse.org/problems/validation")))
+                .addProperty("title", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
+                .addProperty("status", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER)))
+                .addProperty("detail", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
+                .addProperty("instance", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
+                .addProperty("violations", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation"))));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, operation) -> {
+            if (!path.startsWith("/q/")) {
+                document(method, operation);
+            }
+        }));
+    }
+
+    private static void document(PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+        Map<String, String> problems = new TreeMap<>();
+        problems.put("400", "Invalid input: the violations name each field and why");
+        problems.put("401", "No valid bearer token");
+        problems.put("403", "Your role does not allow this");
+        problems.put("404", "Not found, or not visible to you");
+        problems.put("500", "Unexpected error, with a reference to quote");
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
+            problems.put("409", "Conflicts with the current state (duplicate, wrong lifecycle step)");
+        }
+        if (method == PathItem.HttpMethod.PUT || operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+            problems.put("412", "The If-Match version is stale: fetch the resource again");
+            problems.put("428", "If-Match is required");
+        }
+        problems.forEach((status, description) -> {
+            if (responses.getAPIResponse(status) == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+            }
+        });
+        operation.setResponses(responses);
+    }
+}
