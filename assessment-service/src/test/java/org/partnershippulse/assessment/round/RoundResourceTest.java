@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
+import org.partnershippulse.assessment.Rounds;
 import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
@@ -21,30 +22,10 @@ import org.partnershippulse.testkit.TestUser;
 @QuarkusTest
 class RoundResourceTest {
 
-    static final String PAI = """
-            {"instrumentKey": "bcr-partnership-assessment-inventory", "instrumentVersion": 1, "title": "Spring check-in"%s}""";
-
-    static String roundsOf(Partnerships p) {
-        return "/partnerships/" + p.id + "/rounds";
-    }
-
-    /** Creates a PAI round as the coordinator and returns its path. */
-    public static String draftRound(Partnerships p, String extra) {
-        String id = as(p.coordinator.user()).body(PAI.formatted(extra)).when().post(roundsOf(p))
-                .then().statusCode(201).extract().path("id");
-        return roundsOf(p) + "/" + id;
-    }
-
-    public static String openRound(Partnerships p) {
-        String path = draftRound(p, "");
-        as(p.coordinator.user()).when().post(path + "/open").then().statusCode(200);
-        return path;
-    }
-
     @Test
     void aCoordinatorCreatesADraftRoundWithProtectiveDefaults() {
         Partnerships p = Partnerships.create().ready();
-        as(p.coordinator.user()).body(PAI.formatted("")).when().post(roundsOf(p))
+        as(p.coordinator.user()).body(Rounds.PAI.formatted("")).when().post(Rounds.of(p))
                 .then().statusCode(201)
                 .header("ETag", equalTo("\"0\""))
                 .body("status", equalTo("DRAFT"))
@@ -59,7 +40,7 @@ class RoundResourceTest {
     @Test
     void aMinimumGroupSizeBelowTwoIsRejectedNamingTheField() {
         Partnerships p = Partnerships.create().ready();
-        as(p.coordinator.user()).body(PAI.formatted(", \"minimumGroupSize\": 1")).when().post(roundsOf(p))
+        as(p.coordinator.user()).body(Rounds.PAI.formatted(", \"minimumGroupSize\": 1")).when().post(Rounds.of(p))
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("violations[0].field", equalTo("minimumGroupSize"));
     }
@@ -67,14 +48,14 @@ class RoundResourceTest {
     @Test
     void settingsThatCannotWorkAreRejectedNamingTheField() {
         Partnerships p = Partnerships.create().ready();
-        as(p.coordinator.user()).body(PAI.formatted("").replace("\"instrumentVersion\": 1", "\"instrumentVersion\": 7"))
-                .when().post(roundsOf(p)).then().statusCode(400).body("violations[0].field", equalTo("instrumentVersion"));
-        as(p.coordinator.user()).body(PAI.formatted(", \"opensAt\": \"2027-03-31T00:00:00Z\", \"closesAt\": \"2027-03-01T00:00:00Z\""))
-                .when().post(roundsOf(p)).then().statusCode(400).body("violations[0].field", equalTo("closesAt"));
-        as(p.coordinator.user()).body(PAI.formatted(", \"audience\": {\"type\": \"ROLES\"}"))
-                .when().post(roundsOf(p)).then().statusCode(400).body("violations[0].field", equalTo("audience.roles"));
-        as(p.coordinator.user()).body(PAI.formatted(", \"allowedBreakdowns\": [\"AGE\"]"))
-                .when().post(roundsOf(p)).then().statusCode(400).body("violations[0].field", equalTo("allowedBreakdowns[0]"));
+        as(p.coordinator.user()).body(Rounds.PAI.formatted("").replace("\"instrumentVersion\": 1", "\"instrumentVersion\": 7"))
+                .when().post(Rounds.of(p)).then().statusCode(400).body("violations[0].field", equalTo("instrumentVersion"));
+        as(p.coordinator.user()).body(Rounds.PAI.formatted(", \"opensAt\": \"2027-03-31T00:00:00Z\", \"closesAt\": \"2027-03-01T00:00:00Z\""))
+                .when().post(Rounds.of(p)).then().statusCode(400).body("violations[0].field", equalTo("closesAt"));
+        as(p.coordinator.user()).body(Rounds.PAI.formatted(", \"audience\": {\"type\": \"ROLES\"}"))
+                .when().post(Rounds.of(p)).then().statusCode(400).body("violations[0].field", equalTo("audience.roles"));
+        as(p.coordinator.user()).body(Rounds.PAI.formatted(", \"allowedBreakdowns\": [\"AGE\"]"))
+                .when().post(Rounds.of(p)).then().statusCode(400).body("violations[0].field", equalTo("allowedBreakdowns[0]"));
     }
 
     @Test
@@ -82,11 +63,11 @@ class RoundResourceTest {
         Partnerships p = Partnerships.create();
         Partnerships.Person member = p.member("EDUCATION", "MEMBER");
         p.ready();
-        as(member.user()).body(PAI.formatted("")).when().post(roundsOf(p))
+        as(member.user()).body(Rounds.PAI.formatted("")).when().post(Rounds.of(p))
                 .then().statusCode(403).contentType("application/problem+json");
-        String round = draftRound(p, "");
+        String round = Rounds.draft(p, "");
         Partnerships other = Partnerships.create().ready();
-        as(other.coordinator.user()).when().get(roundsOf(p)).then().statusCode(404).contentType("application/problem+json");
+        as(other.coordinator.user()).when().get(Rounds.of(p)).then().statusCode(404).contentType("application/problem+json");
         as(other.coordinator.user()).when().get(round).then().statusCode(404);
         as(TestUser.OUTSIDER).when().get(round).then().statusCode(404);
         as(TestUser.ADMIN).when().get(round).then().statusCode(200);
@@ -97,15 +78,15 @@ class RoundResourceTest {
     @Test
     void settingsChangeUnderIfMatchWhileDraftAndAreFixedOnceOpen() {
         Partnerships p = Partnerships.create().withMembers("EDUCATION").ready();
-        String round = draftRound(p, "");
-        as(p.coordinator.user()).body(PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
+        String round = Rounds.draft(p, "");
+        as(p.coordinator.user()).body(Rounds.PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
                 .then().statusCode(428);
-        as(p.coordinator.user()).header("If-Match", "\"9\"").body(PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
+        as(p.coordinator.user()).header("If-Match", "\"9\"").body(Rounds.PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
                 .then().statusCode(412);
-        as(p.coordinator.user()).header("If-Match", "\"0\"").body(PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
+        as(p.coordinator.user()).header("If-Match", "\"0\"").body(Rounds.PAI.formatted(", \"minimumGroupSize\": 5")).when().put(round)
                 .then().statusCode(200).header("ETag", equalTo("\"1\"")).body("minimumGroupSize", equalTo(5));
         as(p.coordinator.user()).when().post(round + "/open").then().statusCode(200).body("status", equalTo("OPEN"));
-        as(p.coordinator.user()).header("If-Match", "*").body(PAI.formatted(", \"minimumGroupSize\": 2")).when().put(round)
+        as(p.coordinator.user()).header("If-Match", "*").body(Rounds.PAI.formatted(", \"minimumGroupSize\": 2")).when().put(round)
                 .then().statusCode(409).contentType("application/problem+json");
         as(p.coordinator.user()).when().post(round + "/open").then().statusCode(409);
     }
@@ -117,7 +98,7 @@ class RoundResourceTest {
         p.member("EDUCATION", "LIVED_EXPERIENCE");
         p.member("HEALTH_CARE", "MEMBER");
         p.ready();
-        String round = draftRound(p, ", \"allowedBreakdowns\": [\"SECTOR\"]");
+        String round = Rounds.draft(p, ", \"allowedBreakdowns\": [\"SECTOR\"]");
         String roundId = round.substring(round.lastIndexOf('/') + 1);
         as(p.coordinator.user()).when().post(round + "/open").then().statusCode(200).body("invitedCount", equalTo(4));
 
@@ -146,7 +127,7 @@ class RoundResourceTest {
     @Test
     void aRoundWhoseAudienceIsEmptyCannotOpen() {
         Partnerships p = Partnerships.create().ready();
-        String round = draftRound(p, ", \"audience\": {\"type\": \"ROLES\", \"roles\": [\"FUNDRAISING\"]}");
+        String round = Rounds.draft(p, ", \"audience\": {\"type\": \"ROLES\", \"roles\": [\"FUNDRAISING\"]}");
         as(p.coordinator.user()).when().post(round + "/open").then().statusCode(409).contentType("application/problem+json");
     }
 
@@ -155,7 +136,7 @@ class RoundResourceTest {
         Partnerships p = Partnerships.create();
         Partnerships.Person member = p.member("EDUCATION", "MEMBER");
         p.ready();
-        String round = openRound(p);
+        String round = Rounds.open(p);
         String roundId = round.substring(round.lastIndexOf('/') + 1);
 
         as(member.user()).when().get("/me/rounds").then().statusCode(200)
@@ -174,13 +155,13 @@ class RoundResourceTest {
     @Test
     void listsFilterByStatusAndRejectUnknownStatuses() {
         Partnerships p = Partnerships.create().withMembers("EDUCATION").ready();
-        draftRound(p, "");
-        openRound(p);
-        as(p.coordinator.user()).when().get(roundsOf(p) + "?status=OPEN").then().statusCode(200)
+        Rounds.draft(p, "");
+        Rounds.open(p);
+        as(p.coordinator.user()).when().get(Rounds.of(p) + "?status=OPEN").then().statusCode(200)
                 .body("totalItems", equalTo(1)).body("items[0].status", equalTo("OPEN"));
-        as(p.coordinator.user()).when().get(roundsOf(p)).then().statusCode(200).body("totalItems", equalTo(2));
-        as(p.members.get(0).user()).when().get(roundsOf(p)).then().statusCode(200).body("totalItems", equalTo(1));
-        as(p.coordinator.user()).when().get(roundsOf(p) + "?status=ARCHIVED").then().statusCode(400)
+        as(p.coordinator.user()).when().get(Rounds.of(p)).then().statusCode(200).body("totalItems", equalTo(2));
+        as(p.members.get(0).user()).when().get(Rounds.of(p)).then().statusCode(200).body("totalItems", equalTo(1));
+        as(p.coordinator.user()).when().get(Rounds.of(p) + "?status=ARCHIVED").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
     }
 
