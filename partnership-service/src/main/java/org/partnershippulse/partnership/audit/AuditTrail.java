@@ -3,9 +3,15 @@ package org.partnershippulse.partnership.audit;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import io.quarkus.panache.common.Sort;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import org.partnershippulse.kit.paging.Page;
+import org.partnershippulse.kit.paging.PageParams;
+import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.partnership.access.PartnershipAccess;
 
 /** Records every change, in the transaction of the change, with who made it. */
 @RequestScoped
@@ -27,6 +33,18 @@ public class AuditTrail {
         entry.at = Instant.now();
         entry.summary = summary.length() > 1000 ? summary.substring(0, 1000) : summary;
         entry.persist();
+    }
+
+    @Inject
+    PartnershipAccess access;
+
+    @Transactional
+    public Page<AuditResource.View> of(UUID partnershipId, PageParams paging) {
+        access.manageable(partnershipId);
+        Sort sort = SortSpec.parse(paging.sort, Map.of("at", "at", "action", "action"), Sort.descending("at").and("id"));
+        return Page.of(AuditEntry.<AuditEntry>find("partnershipId", sort, partnershipId), paging,
+                (AuditEntry e) -> new AuditResource.View(e.id, e.entityType, e.entityId, e.action, e.actorSubject, e.actorName,
+                        e.at, e.summary));
     }
 
     public String actor() {

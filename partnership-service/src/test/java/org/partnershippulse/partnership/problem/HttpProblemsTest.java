@@ -43,6 +43,14 @@ class HttpProblemsTest {
     }
 
     @Test
+    void healthMetricsAndOpenApiNeedNoToken() {
+        given().when().get("/q/health/ready").then().statusCode(200);
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("pulse_outbox_backlog"));
+        given().when().get("/q/openapi").then().statusCode(200);
+    }
+
+    @Test
     void sectorTaxonomyComesFromTheSeeds() {
         given().auth().oauth2(token(TestUser.OKAFOR)).when().get("/sectors")
                 .then().statusCode(200)
