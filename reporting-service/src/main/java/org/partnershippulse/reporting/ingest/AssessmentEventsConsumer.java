@@ -12,15 +12,18 @@ import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.reporting.diagnostics.DiagnosticPing;
+import org.partnershippulse.reporting.round.RoundProjection;
 
 /**
- * Applies assessment-service's events to the read models, each exactly once (inbox), in partition order. A poison
- * event fails its message, which the channel sends to the dead-letter topic with the reason.
+ * Applies assessment-service's events to the read models, each exactly once (inbox), in partition order (a
+ * partnership's events share a partition). A poison event fails its message, which the channel sends to the
+ * dead-letter topic with the reason; consumption goes on with the next one.
  */
 @ApplicationScoped
 public class AssessmentEventsConsumer {
 
-    static final String CONSUMER = "assessment-events";
+    public static final String CONSUMER = "assessment-events";
+    private static final String PREFIX = "org.partnershippulse.";
 
     @Inject
     CloudEventReader reader;
@@ -28,16 +31,31 @@ public class AssessmentEventsConsumer {
     @Inject
     Inbox inbox;
 
+    @Inject
+    RoundProjection rounds;
+
     @Incoming("assessment-events")
     @Blocking(ordered = true)
     @Transactional
     public void consume(String value) {
-        CloudEvent event = reader.read(value);
+        apply(reader.read(value));
+    }
+
+    /** Applies one event in the caller's transaction (also used by the rebuild). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
             return;
         }
         switch (event.type()) {
-            case "org.partnershippulse.diagnostics.ping.v1" -> recordPing(event);
+            case PREFIX + "round.opened.v1", PREFIX + "round.reopened.v1" ->
+                    rounds.round(reader.data(event, RoundProjection.RoundData.class), "OPEN");
+            case PREFIX + "round.closed.v1" -> rounds.round(reader.data(event, RoundProjection.RoundData.class), "CLOSED");
+            case PREFIX + "assessment.response-submitted.v1" ->
+                    rounds.response(reader.data(event, RoundProjection.ResponseData.class));
+            // Rounds carry their own instrument snapshot; the catalogue itself is not reported on.
+            case PREFIX + "instrument.published.v1" -> { }
+            case PREFIX + "diagnostics.ping.v1" -> recordPing(event);
             default -> throw new PoisonEventException("unknown event type " + event.type());
         }
     }
@@ -46,6 +64,9 @@ public class AssessmentEventsConsumer {
         record Ping(UUID pingId, String requestedBy) {
         }
         Ping data = reader.data(event, Ping.class);
+        if (data.pingId() == null) {
+            throw new PoisonEventException("ping without pingId");
+        }
         DiagnosticPing ping = new DiagnosticPing();
         ping.id = data.pingId();
         ping.requestedBy = data.requestedBy();

@@ -1,0 +1,117 @@
+package org.partnershippulse.reporting.partnership;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.partnershippulse.kit.events.CloudEvent;
+import org.partnershippulse.kit.events.CloudEventReader;
+import org.partnershippulse.kit.events.Inbox;
+import org.partnershippulse.kit.events.PoisonEventException;
+
+/**
+ * Keeps the projection of partnerships (name, declared dimension) and of who holds a role in them, from
+ * partnership-service's events, each applied exactly once (inbox) in partition order. Membership events are known
+ * and not needed here; an unknown type or a malformed event fails its message, which the channel sends to the
+ * dead-letter topic {@code pulse.reporting.dlq.v1} with the reason.
+ */
+@ApplicationScoped
+public class PartnershipEventsConsumer {
+
+    public static final String CONSUMER = "partnership-events";
+    private static final String PREFIX = "org.partnershippulse.";
+    private static final Set<String> NOT_NEEDED = Set.of(
+            PREFIX + "membership.started.v1", PREFIX + "membership.changed.v1", PREFIX + "membership.ended.v1");
+
+    @Inject
+    CloudEventReader reader;
+
+    @Inject
+    Inbox inbox;
+
+    record PartnershipData(UUID partnershipId, String name, String status, String declaredDimension, Long version) {
+    }
+
+    record RoleData(UUID roleId, UUID partnershipId, UUID personId, String subject, String role, Instant revokedAt) {
+    }
+
+    record PersonData(UUID partnershipId, UUID personId, String subject) {
+    }
+
+    @Incoming("partnership-events")
+    @Blocking(ordered = true)
+    @Transactional
+    public void consume(String value) {
+        apply(reader.read(value));
+    }
+
+    /** Applies one event in the caller's transaction (also used by the rebuild). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(CloudEvent event) {
+        if (!inbox.firstDelivery(CONSUMER, event.id())) {
+            return;
+        }
+        switch (event.type()) {
+            case PREFIX + "partnership.created.v1", PREFIX + "partnership.updated.v1", PREFIX + "partnership.dissolved.v1" ->
+                    partnership(reader.data(event, PartnershipData.class));
+            case PREFIX + "person.role-granted.v1", PREFIX + "person.role-revoked.v1" ->
+                    role(reader.data(event, RoleData.class));
+            case PREFIX + "person.updated.v1" -> person(reader.data(event, PersonData.class));
+            default -> {
+                if (!NOT_NEEDED.contains(event.type())) {
+                    throw new PoisonEventException("unknown event type " + event.type());
+                }
+            }
+        }
+    }
+
+    private void partnership(PartnershipData d) {
+        require(d.partnershipId() != null && d.name() != null && d.status() != null && d.version() != null,
+                "partnership event without partnershipId, name, status or version");
+        PartnershipView view = PartnershipView.findById(d.partnershipId());
+        if (view == null) {
+            view = new PartnershipView();
+            view.id = d.partnershipId();
+        } else if (view.sourceVersion > d.version()) {
+            return;
+        }
+        view.name = d.name();
+        view.status = d.status();
+        view.declaredDimension = d.declaredDimension();
+        view.sourceVersion = d.version();
+        view.persist();
+    }
+
+    private void role(RoleData d) {
+        require(d.roleId() != null && d.partnershipId() != null && d.personId() != null && d.role() != null,
+                "role event without roleId, partnershipId, personId or role");
+        PartnershipRoleView view = PartnershipRoleView.findById(d.roleId());
+        if (view == null) {
+            view = new PartnershipRoleView();
+            view.id = d.roleId();
+        }
+        view.partnershipId = d.partnershipId();
+        view.personId = d.personId();
+        view.subject = d.subject();
+        view.role = d.role();
+        view.revokedAt = d.revokedAt();
+        view.persist();
+    }
+
+    /** A person linked to their login later: their roles become theirs to read with. */
+    private void person(PersonData d) {
+        require(d.partnershipId() != null && d.personId() != null, "person event without partnershipId or personId");
+        PartnershipRoleView.update("subject = ?1 where partnershipId = ?2 and personId = ?3",
+                d.subject(), d.partnershipId(), d.personId());
+    }
+
+    private static void require(boolean condition, String reason) {
+        if (!condition) {
+            throw new PoisonEventException(reason);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.partnershippulse.reporting.round;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The latest revision of a response: what its answers added to the counts, so that a newer revision can take them
+ * back out. It holds no respondent identity.
+ */
+@Entity
+@Table(name = "response_view")
+public class ResponseView extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "round_id")
+    public UUID roundId;
+
+    public int revision;
+
+    public String sector;
+
+    /** Comma-separated partnership roles. */
+    public String roles;
+
+    /** JSON object: item key to option value. */
+    public String answers;
+
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
+}

@@ -1,0 +1,31 @@
+package org.partnershippulse.reporting.roundreport;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.partnershippulse.reporting.round.CountDeltas.Group;
+import org.partnershippulse.reporting.round.InstrumentSnapshot;
+
+/** Everything a round report is computed from, read from the read models (a bounded number of rows). */
+public record ReportInput(
+        UUID roundId, UUID partnershipId, String partnershipName, String title, String instrumentKey,
+        int instrumentVersion, String status, int minimumGroupSize, Set<String> allowedBreakdowns,
+        String declaredDimension, int invitedCount, Map<String, Integer> invitedBySector,
+        Map<String, Integer> invitedByRole, InstrumentSnapshot instrument,
+        /* respondents per group */
+        Map<Group, Long> respondents,
+        /* group → item key → option value → answers */
+        Map<Group, Map<String, Map<String, Long>>> answers,
+        List<ReflectionRow> reflections,
+        List<ReportSeeds.Step3Question> questions,
+        List<ReportSeeds.BcrGuideline> guidelines,
+        String language) {
+
+    public record ReflectionRow(String itemKey, String kind, String text) {
+    }
+
+    public Map<String, Map<String, Long>> answersOf(Group group) {
+        return answers.getOrDefault(group, Map.of());
+    }
+}

@@ -1,0 +1,85 @@
+package org.partnershippulse.reporting.roundreport;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnershippulse.kit.problem.Problem;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.kit.web.Params;
+
+@Path("/rounds/{roundId}")
+@Tag(name = "Round reports", description = "What a round's responses say, for the group review; read by the partnership's coordinators and members")
+public class RoundReportResource {
+
+    public static final String CSV = "text/csv";
+
+    @Inject
+    RoundReportService reports;
+
+    @GET
+    @Path("/report")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The round's report", description = "Participation, per-item distributions with mean, median "
+            + "and consensus, sections, strengths, priorities, divergences, sector differences, the Step 3 agenda, "
+            + "recommendations, APHSA dimensions and reflections. Groups below the round's minimum are never shown.")
+    @APIResponse(responseCode = "200", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundReport.class)))
+    @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RoundReport report(
+            @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10") @PathParam("roundId") String roundId,
+            @Parameter(description = "Language of the texts; English where a text has no translation", example = "en")
+            @QueryParam("lang") String lang) {
+        return reports.report(roundId(roundId), language(lang));
+    }
+
+    @GET
+    @Path("/report.csv")
+    @Produces(CSV)
+    @Operation(summary = "The round's per-item table as CSV", description = "One row per item and option: counts, "
+            + "shares, mean, median, consensus, divergent. Withheld items have one row without options.")
+    @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = CSV,
+            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                    example = ReportCsv.HEADER)))
+    @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response csv(@Parameter(description = "The round") @PathParam("roundId") String roundId,
+                        @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+        UUID id = roundId(roundId);
+        String body = ReportCsv.items(reports.report(id, language(lang)));
+        return Response.ok(body, CSV + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"round-" + id + "-items.csv\"").build();
+    }
+
+    private static UUID roundId(String value) {
+        UUID id = Params.uuid(value, "roundId");
+        if (id == null) {
+            throw ProblemException.invalid("roundId", "must be a UUID");
+        }
+        return id;
+    }
+
+    private static String language(String value) {
+        if (value == null || value.isBlank()) {
+            return "en";
+        }
+        if (!value.trim().matches("^[a-z]{2}$")) {
+            throw ProblemException.invalid("lang", "must be a two-letter language code, e.g. en");
+        }
+        return value.trim();
+    }
+}

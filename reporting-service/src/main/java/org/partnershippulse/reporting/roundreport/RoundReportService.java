@@ -1,0 +1,109 @@
+package org.partnershippulse.reporting.roundreport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.reporting.partnership.PartnershipView;
+import org.partnershippulse.reporting.partnership.ReportAccess;
+import org.partnershippulse.reporting.round.CountDeltas.Group;
+import org.partnershippulse.reporting.round.InstrumentSnapshot;
+import org.partnershippulse.reporting.round.RoundView;
+
+/**
+ * Reads a round's report from the read models: the round, its respondent and answer counts (rows bounded by groups ×
+ * items × options, whatever the number of responses) and its reflections, then computes it with
+ * {@link ReportBuilder}. Nobody but the partnership's readers learns that a round exists.
+ */
+@ApplicationScoped
+public class RoundReportService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    ReportSeeds seeds;
+
+    @Inject
+    ReportAccess access;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RoundReport report(UUID roundId, String language) {
+        RoundView round = RoundView.findById(roundId);
+        if (round == null || !access.canRead(round.partnershipId)) {
+            throw ProblemException.notFound("Round", roundId);
+        }
+        PartnershipView partnership = PartnershipView.findById(round.partnershipId);
+        String declared = partnership != null && partnership.declaredDimension != null
+                ? partnership.declaredDimension : round.declaredDimension;
+        return ReportBuilder.build(new ReportInput(round.id, round.partnershipId,
+                partnership == null ? null : partnership.name, round.title, round.instrumentKey, round.instrumentVersion,
+                round.status, round.minimumGroupSize, breakdowns(round.allowedBreakdowns), declared, round.invitedCount,
+                read(round.invitedBySector, new TypeReference<>() {
+                }), read(round.invitedByRole, new TypeReference<>() {
+                }), read(round.instrument, new TypeReference<InstrumentSnapshot>() {
+                }), respondents(round.id), answers(round.id), reflections(round.id), seeds.questions(),
+                seeds.guidelines(), language));
+    }
+
+    private static Set<String> breakdowns(String csv) {
+        return csv == null || csv.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Group, Long> respondents(UUID roundId) {
+        Map<Group, Long> out = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery(
+                        "select breakdown, group_key, count from respondent_count where round_id = ?1 and count > 0")
+                .setParameter(1, roundId).getResultList();
+        for (Object[] r : rows) {
+            out.put(new Group((String) r[0], (String) r[1]), ((Number) r[2]).longValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<Group, Map<String, Map<String, Long>>> answers(UUID roundId) {
+        Map<Group, Map<String, Map<String, Long>>> out = new HashMap<>();
+        List<Object[]> rows = em.createNativeQuery("""
+                        select breakdown, group_key, item_key, option_value, count from answer_count
+                        where round_id = ?1 and count > 0""")
+                .setParameter(1, roundId).getResultList();
+        for (Object[] r : rows) {
+            out.computeIfAbsent(new Group((String) r[0], (String) r[1]), g -> new HashMap<>())
+                    .computeIfAbsent((String) r[2], i -> new HashMap<>())
+                    .put((String) r[3], ((Number) r[4]).longValue());
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ReportInput.ReflectionRow> reflections(UUID roundId) {
+        List<Object[]> rows = em.createNativeQuery(
+                        "select item_key, kind, text from reflection_view where round_id = ?1 order by item_key, kind, text")
+                .setParameter(1, roundId).getResultList();
+        return rows.stream().map(r -> new ReportInput.ReflectionRow((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable read model JSON", e);
+        }
+    }
+}
