@@ -1,12 +1,12 @@
 package org.partnershippulse.reporting.diagnostics;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -19,15 +19,13 @@ import org.partnershippulse.kit.security.Roles;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class DiagnosticsResource {
 
-    public record PingReceived(UUID id, String requestedBy, Instant sentAt, Instant receivedAt) {
-    }
+    @Inject
+    DiagnosticPings pings;
 
     @GET
     @Path("/pings/{id}")
     @Operation(summary = "A ping published by assessment-service, once it has arrived here")
-    public PingReceived ping(@PathParam("id") UUID id) {
-        DiagnosticPing ping = DiagnosticPing.<DiagnosticPing>findByIdOptional(id)
-                .orElseThrow(() -> ProblemException.notFound("Ping", id));
-        return new PingReceived(ping.id, ping.requestedBy, ping.sentAt, ping.receivedAt);
+    public DiagnosticPings.PingReceived ping(@PathParam("id") UUID id) {
+        return pings.find(id).orElseThrow(() -> ProblemException.notFound("Ping", id));
     }
 }
