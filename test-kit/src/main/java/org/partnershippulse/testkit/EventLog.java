@@ -76,7 +76,7 @@ public final class EventLog {
     /** Waits until the topic holds at least {@code count} events matching, and returns all that match. */
     public static List<Event> await(String topic, Predicate<Event> matching, int count) {
         List<List<Event>> found = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(Long.getLong("pulse.test.event-timeout-seconds", 90))).pollInterval(Duration.ofMillis(300)).until(() -> {
             List<Event> matches = readAll(topic).stream().filter(matching).toList();
             found.clear();
             found.add(matches);

@@ -51,6 +51,47 @@ class PartnershipEventsTest {
         assertEquals("EDUCATION", role.data().path("sector").asText());
     }
 
+    @Test
+    void everyEventTypeIsPublishedAndMatchesItsSchema() {
+        Fixtures.World world = Fixtures.world("All events");
+        UUID p = world.partnershipId();
+        String coordinator = token(world.coordinator());
+        String membershipId = given().auth().oauth2(coordinator).queryParam("sector", "EDUCATION")
+                .get("/partnerships/{id}/memberships", p).then().extract().path("items[0].id");
+        String etag = given().auth().oauth2(coordinator).get("/partnerships/{p}/memberships/{m}", p, membershipId)
+                .then().extract().header("ETag");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("role", "STEERING_COMMITTEE", "joinedOn", "2025-01-15", "contribution", "Attendance data"))
+                .put("/partnerships/{p}/memberships/{m}", p, membershipId).then().statusCode(200);
+        String roleId = given().auth().oauth2(coordinator).contentType(ContentType.JSON)
+                .body(Map.of("personId", world.memberPersonId(), "role", "COMMUNICATIONS"))
+                .post("/partnerships/{id}/roles", p).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(coordinator).delete("/partnerships/{p}/roles/{r}", p, roleId).then().statusCode(200);
+        String personEtag = given().auth().oauth2(coordinator).get("/people/{id}", world.memberPersonId()).then().extract().header("ETag");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).header("If-Match", personEtag)
+                .body(Map.of("name", "Renamed Member", "email", "renamed-" + UUID.randomUUID() + "@example.org",
+                        "organisationId", world.memberOrganisation().toString()))
+                .put("/people/{id}", world.memberPersonId()).then().statusCode(200);
+        given().auth().oauth2(coordinator).delete("/partnerships/{p}/memberships/{m}", p, membershipId).then().statusCode(200);
+        String partnershipEtag = given().auth().oauth2(coordinator).get("/partnerships/{id}", p).then().extract().header("ETag");
+        partnershipEtag = given().auth().oauth2(coordinator).contentType(ContentType.JSON).header("If-Match", partnershipEtag)
+                .body(Fixtures.partnershipBody(Fixtures.unique("All events, sustaining")))
+                .put("/partnerships/{id}", p).then().statusCode(200).extract().header("ETag");
+        given().auth().oauth2(coordinator).contentType(ContentType.JSON).header("If-Match", partnershipEtag)
+                .body(Map.of("reason", "Work continues elsewhere")).post("/partnerships/{id}/dissolve", p).then().statusCode(200);
+
+        // created, 2 memberships started, 2 roles granted, membership changed, role granted and revoked,
+        // person updated, membership ended, partnership updated and dissolved
+        List<EventLog.Event> events = eventsOf(p, 12);
+        events.forEach(e -> EventSchemas.assertValid(e.raw()));
+        assertEquals(java.util.Arrays.stream(PartnershipEventType.values()).map(PartnershipEventType::type).collect(Collectors.toSet()),
+                events.stream().map(EventLog.Event::type).collect(Collectors.toSet()));
+        EventLog.Event ended = events.stream().filter(e -> e.type().endsWith("membership.ended.v1")).findFirst().orElseThrow();
+        assertEquals(java.time.LocalDate.now().toString(), ended.data().path("leftOn").asText());
+        EventLog.Event renamed = events.stream().filter(e -> e.type().endsWith("person.updated.v1")).findFirst().orElseThrow();
+        assertEquals("Renamed Member", renamed.data().path("personName").asText());
+    }
+
     /** The transactional outbox: changes committed while Kafka is down are published once it is back, each once. */
     @Test
     void changesMadeWhileTheBrokerIsDownArePublishedExactlyOnceAfterwards() {

@@ -103,6 +103,35 @@ class MembershipAndRoleTest {
     }
 
     @Test
+    void auditTrailRecordsWhoChangedWhatForCoordinatorsOnly() {
+        Fixtures.World world = Fixtures.world("Audit");
+        given().auth().oauth2(token(world.coordinator())).when().get("/partnerships/{id}/audit", world.partnershipId())
+                .then().statusCode(200)
+                .body("items.action", hasItem("created"))
+                .body("items.action", hasItem("started"))
+                .body("items.actorSubject", hasItem(TestUser.ADMIN.subject()));
+        given().auth().oauth2(token(world.member())).when().get("/partnerships/{id}/audit", world.partnershipId())
+                .then().statusCode(403);
+    }
+
+    @Test
+    void organisationsAreEditedWithIfMatchByTheirCoordinators() {
+        Fixtures.World world = Fixtures.world("Org edits");
+        String etag = given().auth().oauth2(token(world.coordinator())).get("/organisations/{id}", world.memberOrganisation())
+                .then().statusCode(200).extract().header("ETag");
+        Map<String, Object> body = Map.of("name", Fixtures.unique("Renamed District"), "sector", "EDUCATION");
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .put("/organisations/{id}", world.memberOrganisation()).then().statusCode(200);
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .put("/organisations/{id}", world.memberOrganisation()).then().statusCode(412);
+        given().auth().oauth2(token(world.member())).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .put("/organisations/{id}", world.memberOrganisation()).then().statusCode(403);
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON)
+                .body(Map.of("name", "Bad site", "sector", "EDUCATION", "website", "not a url"))
+                .post("/organisations").then().statusCode(400).body("violations[0].field", equalTo("website"));
+    }
+
+    @Test
     void peopleAreVisibleOnlyToThoseSharingAPartnership() {
         Fixtures.World world = Fixtures.world("Privacy");
         Fixtures.World other = Fixtures.world("Elsewhere");
