@@ -92,8 +92,8 @@ public record RoundReport(
 
     @Schema(name = "Highlights")
     public record Highlights(
-            @Schema(description = "3–4 items most rated at the top option (then highest mean)") List<ItemRef> strengths,
-            @Schema(description = "Items most rated at the lowest option, e.g. Needs Immediate Attention (then lowest mean)")
+            @Schema(description = "Up to 4 items in the upper half of their scale, most rated at the top option (then highest mean)") List<ItemRef> strengths,
+            @Schema(description = "Up to 4 other items most rated at the lowest option, e.g. Needs Immediate Attention (then lowest mean)")
             List<ItemRef> priorities,
             @Schema(description = "Divergent items, least consensus first") List<ItemRef> divergent) {
     }
