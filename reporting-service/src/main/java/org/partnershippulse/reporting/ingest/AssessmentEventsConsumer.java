@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.ingest;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,12 +38,16 @@ public class AssessmentEventsConsumer {
     @Incoming("assessment-events")
     @Blocking(ordered = true)
     @Transactional
+    // May wait at the inbox behind a rebuild, which holds its lock for up to pulse.reporting.rebuild.timeout (30 min).
+    @TransactionConfiguration(timeout = 3600)
     public void consume(String value) {
         apply(reader.read(value));
     }
 
-    /** Applies one event in the caller's transaction (also used by the rebuild). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Applies one event in the caller's transaction (also used by the rebuild). Deliberately not intercepted: a
+     * poison event is found before any write but the inbox's, and must not doom a rebuild's transaction.
+     */
     public void apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
             return;
@@ -66,6 +71,9 @@ public class AssessmentEventsConsumer {
         Ping data = reader.data(event, Ping.class);
         if (data.pingId() == null) {
             throw new PoisonEventException("ping without pingId");
+        }
+        if (DiagnosticPing.findById(data.pingId()) != null) {
+            return;
         }
         DiagnosticPing ping = new DiagnosticPing();
         ping.id = data.pingId();

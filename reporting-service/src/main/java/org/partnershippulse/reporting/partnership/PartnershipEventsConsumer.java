@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.partnership;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,12 +46,16 @@ public class PartnershipEventsConsumer {
     @Incoming("partnership-events")
     @Blocking(ordered = true)
     @Transactional
+    // May wait at the inbox behind a rebuild, which holds its lock for up to pulse.reporting.rebuild.timeout (30 min).
+    @TransactionConfiguration(timeout = 3600)
     public void consume(String value) {
         apply(reader.read(value));
     }
 
-    /** Applies one event in the caller's transaction (also used by the rebuild). */
-    @Transactional(Transactional.TxType.MANDATORY)
+    /**
+     * Applies one event in the caller's transaction (also used by the rebuild). Deliberately not intercepted: a
+     * poison event is found before any write but the inbox's, and must not doom a rebuild's transaction.
+     */
     public void apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
             return;
@@ -72,6 +77,8 @@ public class PartnershipEventsConsumer {
     private void partnership(PartnershipData d) {
         require(d.partnershipId() != null && d.name() != null && d.status() != null && d.version() != null,
                 "partnership event without partnershipId, name, status or version");
+        require(d.name().length() <= 300 && d.status().length() <= 30
+                && (d.declaredDimension() == null || d.declaredDimension().length() <= 30), "partnership event with values too long");
         PartnershipView view = PartnershipView.findById(d.partnershipId());
         if (view == null) {
             view = new PartnershipView();
@@ -89,6 +96,7 @@ public class PartnershipEventsConsumer {
     private void role(RoleData d) {
         require(d.roleId() != null && d.partnershipId() != null && d.personId() != null && d.role() != null,
                 "role event without roleId, partnershipId, personId or role");
+        require(d.role().length() <= 40 && (d.subject() == null || d.subject().length() <= 200), "role event with values too long");
         PartnershipRoleView view = PartnershipRoleView.findById(d.roleId());
         if (view == null) {
             view = new PartnershipRoleView();
@@ -105,6 +113,7 @@ public class PartnershipEventsConsumer {
     /** A person linked to their login later: their roles become theirs to read with. */
     private void person(PersonData d) {
         require(d.partnershipId() != null && d.personId() != null, "person event without partnershipId or personId");
+        require(d.subject() == null || d.subject().length() <= 200, "person event with a subject too long");
         PartnershipRoleView.update("subject = ?1 where partnershipId = ?2 and personId = ?3",
                 d.subject(), d.partnershipId(), d.personId());
     }

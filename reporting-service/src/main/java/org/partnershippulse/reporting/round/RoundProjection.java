@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +19,10 @@ import java.util.UUID;
 import org.partnershippulse.kit.events.PoisonEventException;
 
 /**
- * Applies the round and response events to the read models. Runs in the consumer's transaction, after the inbox
- * has accepted the event: each event changes the counts once.
+ * Applies the round and response events to the read models. Runs in the caller's transaction (the consumer's or the
+ * rebuild's), after the inbox has accepted the event: each event changes the counts once. Every check that makes an
+ * event poison comes before the first write, and the methods are not intercepted, so that a poison event never
+ * dooms a rebuild's transaction.
  */
 @ApplicationScoped
 public class RoundProjection {
@@ -53,12 +54,15 @@ public class RoundProjection {
                                Instant submittedAt) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
     public void round(RoundData d, String status) {
         require(d.roundId() != null && d.partnershipId() != null && d.instrumentKey() != null
                 && d.instrumentVersion() != null && d.instrument() != null && d.instrument().isObject()
                 && d.minimumGroupSize() != null && d.minimumGroupSize() >= 1 && d.invitedCount() != null,
                 "round event without roundId, partnershipId, instrument, minimumGroupSize or invitedCount");
+        require(d.instrumentKey().length() <= 200 && (d.title() == null || d.title().length() <= 300)
+                && (d.declaredDimension() == null || d.declaredDimension().length() <= 30)
+                && (d.confidentiality() == null || d.confidentiality().length() <= 20),
+                "round event with an instrumentKey, title, declaredDimension or confidentiality too long");
         InstrumentSnapshot snapshot;
         try {
             snapshot = mapper.treeToValue(d.instrument(), InstrumentSnapshot.class);
@@ -93,7 +97,6 @@ public class RoundProjection {
      * Keeps the highest revision of each response, whatever the arrival order: an older revision arriving late
      * changes nothing; a newer one replaces the earlier one's answers in the counts.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
     public void response(ResponseData d) {
         require(d.roundId() != null && d.responseId() != null && d.revision() != null && d.revision() >= 1
                 && d.answers() != null, "response event without roundId, responseId, revision or answers");

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -41,7 +42,8 @@ public class RoundReportResource {
     @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RoundReport report(
-            @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10") @PathParam("roundId") String roundId,
+            @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
             @Parameter(description = "Language of the texts; English where a text has no translation", example = "en")
             @QueryParam("lang") String lang) {
         return reports.report(roundId(roundId), language(lang));
@@ -53,11 +55,14 @@ public class RoundReportResource {
     @Operation(summary = "The round's per-item table as CSV", description = "One row per item and option: counts, "
             + "shares, mean, median, consensus, divergent. Withheld items have one row without options.")
     @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = CSV,
-            schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+            schema = @Schema(type = SchemaType.STRING,
                     example = ReportCsv.HEADER)))
+    @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response csv(@Parameter(description = "The round") @PathParam("roundId") String roundId,
+    public Response csv(@Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
+                                   schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
                         @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
         UUID id = roundId(roundId);
         String body = ReportCsv.items(reports.report(id, language(lang)));
