@@ -1,12 +1,5 @@
 package org.partnershippulse.assessment.instrument;
 
-import static org.partnershippulse.assessment.web.ProblemResponses.CONFLICT;
-import static org.partnershippulse.assessment.web.ProblemResponses.FORBIDDEN;
-import static org.partnershippulse.assessment.web.ProblemResponses.INVALID;
-import static org.partnershippulse.assessment.web.ProblemResponses.NOT_FOUND;
-import static org.partnershippulse.assessment.web.ProblemResponses.PRECONDITION_REQUIRED;
-import static org.partnershippulse.assessment.web.ProblemResponses.PROBLEM;
-import static org.partnershippulse.assessment.web.ProblemResponses.STALE;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -35,12 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.assessment.instrument.InstrumentApi.Summary;
 import org.partnershippulse.assessment.instrument.InstrumentApi.VersionDocument;
-import org.partnershippulse.assessment.web.Params;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.problem.Problem;
 import org.partnershippulse.kit.security.CurrentUser;
 import org.partnershippulse.kit.security.Roles;
+import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.kit.web.Versions;
 
 @Path("/instruments")
@@ -59,14 +52,13 @@ public class InstrumentResource {
     @Operation(summary = "List instrument versions", description = "Published versions; platform administrators also see drafts. "
             + "Sortable by key, version, title, publishedAt.")
     @APIResponse(responseCode = "200", description = "One page of instrument versions")
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<Summary> list(@BeanParam @Valid PageParams page,
                               @Parameter(description = "Only this instrument", example = "wested-essential-conditions") @QueryParam("key") String key,
                               @Parameter(description = "GROUP or PERSONAL") @QueryParam("kind") String kind,
                               @Parameter(description = "DRAFT or PUBLISHED") @QueryParam("status") String status,
                               @Parameter(description = "Words in the key or English title", example = "partnership") @QueryParam("q") String search) {
-        var filter = new InstrumentService.Filter(key, Params.enumOf(InstrumentDefinition.Kind.class, "kind", kind),
-                Params.enumOf(VersionStatus.class, "status", status), search);
+        var filter = new InstrumentService.Filter(key, Params.enumValue(InstrumentDefinition.Kind.class, kind, "kind"),
+                Params.enumValue(VersionStatus.class, status, "status"), search);
         return service.list(filter, page, currentUser.isPlatformAdmin());
     }
 
@@ -76,8 +68,6 @@ public class InstrumentResource {
             + "English where there is no translation; `language` says which was served.")
     @APIResponse(responseCode = "200", description = "The instrument version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalizedInstrument.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("key") String key, @PathParam("version") int version,
                         @Parameter(description = "Language code", example = "es")
                         @QueryParam("lang") @Pattern(regexp = "^[a-z]{2}$", message = "must be a two-letter language code") String lang) {
@@ -92,8 +82,6 @@ public class InstrumentResource {
     @Operation(summary = "Read an instrument version's full multilingual definition (administrators, for authoring)")
     @APIResponse(responseCode = "200", description = "The version and its definition",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response definition(@PathParam("key") String key, @PathParam("version") int version) {
         return withEtag(Response.ok(), service.document(key, version));
     }
@@ -103,9 +91,7 @@ public class InstrumentResource {
     @Operation(summary = "Create an instrument", description = "Its version 1, as a draft to edit and then publish.")
     @APIResponse(responseCode = "201", description = "The draft version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "An instrument with this key exists", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An instrument with this key exists", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull InstrumentDefinition definition) {
         VersionDocument created = service.create(definition, currentUser.username());
         return withEtag(Response.created(location(created)), created);
@@ -117,12 +103,7 @@ public class InstrumentResource {
     @Operation(summary = "Replace a draft version's definition", description = "Needs the draft's ETag in If-Match. Published versions are immutable (409).")
     @APIResponse(responseCode = "200", description = "The changed draft",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("key") String key, @PathParam("version") int version,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition definition) {
         return withEtag(Response.ok(), service.update(key, version, definition, ifMatch));
@@ -135,9 +116,7 @@ public class InstrumentResource {
             + "version, which must be published. Items keep their keys, so results stay comparable across versions.")
     @APIResponse(responseCode = "201", description = "The new draft version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The latest version is still a draft", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The latest version is still a draft", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response newVersion(@PathParam("key") String key) {
         VersionDocument created = service.newVersion(key);
         return withEtag(Response.created(location(created)), created);
@@ -150,11 +129,7 @@ public class InstrumentResource {
             + "publishes an instrument-published event with the full snapshot. If-Match is checked when sent.")
     @APIResponse(responseCode = "200", description = "The published version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version is published already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("key") String key, @PathParam("version") int version,
                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(Response.ok(), service.publish(key, version, ifMatch));

@@ -1,8 +1,5 @@
 package org.partnershippulse.assessment.response;
 
-import static org.partnershippulse.assessment.web.ProblemResponses.INVALID;
-import static org.partnershippulse.assessment.web.ProblemResponses.PROBLEM;
-import static org.partnershippulse.assessment.web.ProblemResponses.STALE;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -44,7 +41,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "200", description = "Your response, with your own results once submitted",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "404", description = "No response of yours, or a round you cannot see",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("roundId") UUID roundId) {
         return withEtag(Response.ok(), service.own(roundId));
     }
@@ -57,12 +54,10 @@ public class ResponseResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
     @APIResponse(responseCode = "201", description = "Your new response",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "You are not in the round's audience", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such round for you, or (with If-Match) no response yet", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "You are not in the round's audience", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such round for you, or (with If-Match) no response yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "A response exists already (send If-Match), or the round is not open",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response save(@PathParam("roundId") UUID roundId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          @Valid @NotNull SaveRequest request) {
         ResponseService.Saved saved = service.save(roundId, request, ifMatch);
@@ -76,11 +71,10 @@ public class ResponseResource {
             + "as a response-submitted event. The answer includes your own results and recommendations for what you rated lowest.")
     @APIResponse(responseCode = "200", description = "Your submitted response with your results",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
-    @APIResponse(responseCode = "400", description = "Required items are missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "You are not in the round's audience", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No response saved yet, or a round you cannot see", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The round is closed or not open yet", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Required items are missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "You are not in the round's audience", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No response saved yet, or a round you cannot see", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is closed or not open yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@PathParam("roundId") UUID roundId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withEtag(Response.ok(), service.submit(roundId, ifMatch));
     }

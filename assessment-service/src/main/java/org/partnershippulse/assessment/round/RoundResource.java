@@ -1,12 +1,5 @@
 package org.partnershippulse.assessment.round;
 
-import static org.partnershippulse.assessment.web.ProblemResponses.CONFLICT;
-import static org.partnershippulse.assessment.web.ProblemResponses.FORBIDDEN;
-import static org.partnershippulse.assessment.web.ProblemResponses.INVALID;
-import static org.partnershippulse.assessment.web.ProblemResponses.NOT_FOUND;
-import static org.partnershippulse.assessment.web.ProblemResponses.PRECONDITION_REQUIRED;
-import static org.partnershippulse.assessment.web.ProblemResponses.PROBLEM;
-import static org.partnershippulse.assessment.web.ProblemResponses.STALE;
 
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -36,10 +29,10 @@ import org.partnershippulse.assessment.round.RoundApi.Participation;
 import org.partnershippulse.assessment.round.RoundApi.ReopenRequest;
 import org.partnershippulse.assessment.round.RoundApi.RoundRequest;
 import org.partnershippulse.assessment.round.RoundApi.RoundView;
-import org.partnershippulse.assessment.web.Params;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.problem.Problem;
+import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.kit.web.Versions;
 
 @Path("/partnerships/{partnershipId}/rounds")
@@ -55,10 +48,8 @@ public class RoundResource {
     @Operation(summary = "Create a draft round (coordinators)", description = "Settings may change until the round opens. "
             + "Defaults: all members invited, CONFIDENTIAL, minimum group size 3, breakdowns by sector and role.")
     @APIResponse(responseCode = "201", description = "The draft round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "Members who are not coordinators", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The partnership is dissolved", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Members who are not coordinators", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The partnership is dissolved", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@PathParam("partnershipId") UUID partnershipId, @Valid @NotNull RoundRequest request) {
         RoundView round = service.create(partnershipId, request);
         return Response.created(URI.create("/partnerships/" + partnershipId + "/rounds/" + round.id()))
@@ -69,18 +60,15 @@ public class RoundResource {
     @Operation(summary = "List the partnership's rounds", description = "Members see open and closed rounds; coordinators also "
             + "drafts. Sortable by createdAt (default, newest first), title, opensAt, closesAt, status.")
     @APIResponse(responseCode = "200", description = "One page of rounds")
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Page<RoundView> list(@PathParam("partnershipId") UUID partnershipId, @BeanParam @Valid PageParams page,
                                 @Parameter(description = "DRAFT, OPEN or CLOSED") @QueryParam("status") String status) {
-        return service.list(partnershipId, Params.enumOf(RoundStatus.class, "status", status), page);
+        return service.list(partnershipId, Params.enumValue(RoundStatus.class, status, "status"), page);
     }
 
     @GET
     @Path("/{roundId}")
     @Operation(summary = "Read a round")
     @APIResponse(responseCode = "200", description = "The round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
         return withEtag(Response.ok(), service.get(partnershipId, roundId));
     }
@@ -89,12 +77,7 @@ public class RoundResource {
     @Path("/{roundId}")
     @Operation(summary = "Change a draft round's settings (coordinators)", description = "Needs the ETag in If-Match; 409 once the round has opened.")
     @APIResponse(responseCode = "200", description = "The changed round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Settings are fixed once the round opens", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "412", description = STALE, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "428", description = PRECONDITION_REQUIRED, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Settings are fixed once the round opens", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response update(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RoundRequest request) {
         return withEtag(Response.ok(), service.update(partnershipId, roundId, request, ifMatch));
@@ -105,9 +88,7 @@ public class RoundResource {
     @Operation(summary = "Open a draft round (coordinators)", description = "Invites the audience as the partnership is now, fixes "
             + "the settings and publishes a round-opened event with the instrument snapshot and the audience's size and make-up.")
     @APIResponse(responseCode = "200", description = "The open round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is not a draft, or no one in the partnership matches its audience", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
         return withEtag(Response.ok(), service.open(partnershipId, roundId));
     }
@@ -116,9 +97,7 @@ public class RoundResource {
     @Path("/{roundId}/close")
     @Operation(summary = "Close an open round (coordinators)", description = "No more submissions; publishes a round-closed event.")
     @APIResponse(responseCode = "200", description = "The closed round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response close(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
         return withEtag(Response.ok(), service.close(partnershipId, roundId));
     }
@@ -127,10 +106,7 @@ public class RoundResource {
     @Path("/{roundId}/reopen")
     @Operation(summary = "Reopen a closed round with a reason (coordinators)", description = "Keeps every response; refreshes the audience.")
     @APIResponse(responseCode = "200", description = "The reopened round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
-    @APIResponse(responseCode = "400", description = INVALID, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = CONFLICT, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reopen(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId,
                            @Valid @NotNull ReopenRequest request) {
         return withEtag(Response.ok(), service.reopen(partnershipId, roundId, request.reason()));
@@ -141,8 +117,6 @@ public class RoundResource {
     @Operation(summary = "Who has and has not responded (coordinators)", description = "To send reminders; never what anyone "
             + "answered. In an ANONYMOUS round only the counts.")
     @APIResponse(responseCode = "200", description = "Participation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Participation.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = NOT_FOUND, content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Participation participation(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
         return service.participation(partnershipId, roundId);
     }
