@@ -78,7 +78,8 @@ public class RoundReportResource {
         return id;
     }
 
-    private static String language(String value) {
+    /** The {@code lang} query parameter: a two-letter code, English by default. */
+    public static String language(String value) {
         if (value == null || value.isBlank()) {
             return "en";
         }

@@ -47,6 +47,24 @@ public class RoundReportService {
         if (round == null || !access.canRead(round.partnershipId)) {
             throw ProblemException.notFound("Round", roundId);
         }
+        return build(round, language);
+    }
+
+    /** A report of each round of the partnership with this instrument, oldest first: each from its own counts. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Dated> reports(UUID partnershipId, String instrumentKey, String language) {
+        if (!access.canRead(partnershipId)) {
+            throw ProblemException.notFound("Partnership", partnershipId);
+        }
+        List<RoundView> rounds = RoundView.list("partnershipId = ?1 and instrumentKey = ?2 order by openedAt, id",
+                partnershipId, instrumentKey);
+        return rounds.stream().map(r -> new Dated(r.openedAt, r.closedAt, build(r, language))).toList();
+    }
+
+    public record Dated(java.time.Instant openedAt, java.time.Instant closedAt, RoundReport report) {
+    }
+
+    private RoundReport build(RoundView round, String language) {
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
         String declared = partnership != null && partnership.declaredDimension != null
                 ? partnership.declaredDimension : round.declaredDimension;
