@@ -65,6 +65,29 @@ public final class EmbeddedKafkaBroker {
         }
         server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
         server.startup();
+        awaitLeaders();
+    }
+
+    /** After a restart, clients only make progress once every partition has a leader again. */
+    private void awaitLeaders() {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers, "default.api.timeout.ms", "5000", "request.timeout.ms", "5000"))) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline) {
+                try {
+                    Set<String> names = admin.listTopics().names().get();
+                    boolean led = names.isEmpty() || admin.describeTopics(names).allTopicNames().get().values().stream()
+                            .allMatch(t -> t.partitions().stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
+                    if (led) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    // not ready yet
+                }
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public synchronized void stop() {

@@ -54,7 +54,10 @@ public final class EventLog {
                 "bootstrap.servers", EmbeddedKafkaBroker.shared().bootstrapServers(),
                 "group.id", "test-reader-" + UUID.randomUUID(),
                 "enable.auto.commit", "false",
-                "auto.offset.reset", "earliest");
+                "auto.offset.reset", "earliest",
+                // give up quickly (and be retried by the caller) rather than block while a broker restarts
+                "default.api.timeout.ms", "10000",
+                "request.timeout.ms", "10000");
         List<Event> events = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -76,7 +79,8 @@ public final class EventLog {
     /** Waits until the topic holds at least {@code count} events matching, and returns all that match. */
     public static List<Event> await(String topic, Predicate<Event> matching, int count) {
         List<List<Event>> found = new ArrayList<>();
-        Awaitility.await().atMost(Duration.ofSeconds(Long.getLong("pulse.test.event-timeout-seconds", 90))).pollInterval(Duration.ofMillis(300)).until(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(Long.getLong("pulse.test.event-timeout-seconds", 90))).pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions().until(() -> {
             List<Event> matches = readAll(topic).stream().filter(matching).toList();
             found.clear();
             found.add(matches);

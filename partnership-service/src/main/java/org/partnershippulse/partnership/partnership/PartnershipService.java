@@ -55,7 +55,7 @@ public class PartnershipService {
                 .when(geographyType, "geographyType = :geographyType", "geographyType")
                 .search(search, "name");
         if (!access.isPlatformAdmin()) {
-            filter.with("id in :mine", "mine", access.callerPartnershipIds());
+            filter.within("id in :mine", "mine", access.callerPartnershipIds());
         }
         Sort sort = SortSpec.parse(paging.sort, SORTABLE, Sort.by("name").and("id"));
         PanacheQuery<Partnership> query = Partnership.find(filter.query(), sort, filter.params());

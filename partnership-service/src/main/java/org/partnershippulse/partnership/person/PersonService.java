@@ -48,7 +48,7 @@ public class PersonService {
             filter.with("id in (select r.person.id from PersonRole r where r.partnershipId = :partnership and r.revokedAt is null)",
                     "partnership", partnershipId);
         } else if (!access.isPlatformAdmin()) {
-            filter.with("id in (select r.person.id from PersonRole r where r.partnershipId in :mine and r.revokedAt is null)",
+            filter.within("id in (select r.person.id from PersonRole r where r.partnershipId in :mine and r.revokedAt is null)",
                     "mine", access.callerPartnershipIds());
         }
         Sort sort = SortSpec.parse(paging.sort, SORTABLE, Sort.by("name").and("id"));

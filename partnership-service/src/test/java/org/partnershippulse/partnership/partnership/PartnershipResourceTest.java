@@ -46,8 +46,13 @@ class PartnershipResourceTest {
         given().auth().oauth2(token(mine.coordinator())).when().get("/partnerships/{id}", theirs.partnershipId())
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://partnershippulse.org/problems/not-found"));
-        given().auth().oauth2(token(TestUser.fresh("stranger"))).when().get("/partnerships/{id}", mine.partnershipId())
+        TestUser stranger = TestUser.fresh("stranger");
+        given().auth().oauth2(token(stranger)).when().get("/partnerships/{id}", mine.partnershipId())
                 .then().statusCode(404);
+        given().auth().oauth2(token(stranger)).when().get("/partnerships")
+                .then().statusCode(200).body("totalItems", equalTo(0));
+        given().auth().oauth2(token(stranger)).when().get("/people")
+                .then().statusCode(200).body("totalItems", equalTo(0));
     }
 
     @Test

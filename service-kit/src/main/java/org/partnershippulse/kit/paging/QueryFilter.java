@@ -35,6 +35,14 @@ public final class QueryFilter {
         return this;
     }
 
+    /**
+     * A condition on a collection parameter, e.g. {@code id in :mine}; with an empty collection nothing matches
+     * (rather than relying on how the database treats an empty IN list).
+     */
+    public QueryFilter within(String condition, String param, java.util.Collection<?> values) {
+        return values.isEmpty() ? always("1 = 0") : with(condition, param, values);
+    }
+
     /** Case-insensitive "contains" on a text column. */
     public QueryFilter search(String text, String column) {
         if (text != null && !text.isBlank()) {
