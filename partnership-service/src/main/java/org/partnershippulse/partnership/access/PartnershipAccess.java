@@ -25,8 +25,14 @@ public class PartnershipAccess {
         return currentUser.isPlatformAdmin();
     }
 
+    /** Looked up once per request: most operations ask several times. */
+    private Optional<Person> callerPerson;
+
     public Optional<Person> callerPerson() {
-        return Person.find("subject", currentUser.subject()).firstResultOptional();
+        if (callerPerson == null || callerPerson.isEmpty()) {
+            callerPerson = Person.find("subject", currentUser.subject()).firstResultOptional();
+        }
+        return callerPerson;
     }
 
     public Set<PersonRoleType> callerRoles(UUID partnershipId) {
