@@ -24,11 +24,21 @@ import org.partnershippulse.partnership.person.PersonService;
 @ApplicationScoped
 public class MeService {
 
+    /** The caller as every service's {@code GET /me} describes them, plus their person entry and partnerships. */
     @Schema(name = "Me")
     public record Me(
-            @Schema(description = "Who the token says you are") Caller caller,
+            @Schema(description = "Keycloak subject", example = "a0000000-0000-4000-8000-000000000002") String subject,
+            @Schema(example = "rivera") String username,
+            @Schema(example = "Maria Rivera") String name,
+            @Schema(example = "rivera@example.org") String email,
+            @Schema(description = "Holds the platform-admin realm role") boolean platformAdmin,
             @Schema(description = "Your person entry; absent until a coordinator adds you") PersonApi.View person,
             @Schema(description = "Your partnerships with your roles in each") List<MyPartnership> partnerships) {
+
+        static Me of(Caller caller, PersonApi.View person, List<MyPartnership> partnerships) {
+            return new Me(caller.subject(), caller.username(), caller.name(), caller.email(), caller.platformAdmin(),
+                    person, partnerships);
+        }
     }
 
     @Schema(name = "MyPartnership")
@@ -52,7 +62,7 @@ public class MeService {
         Optional<Person> person = Person.<Person>find("subject", currentUser.subject()).firstResultOptional()
                 .or(this::linkByEmail);
         if (person.isEmpty()) {
-            return new Me(currentUser.describe(), null, List.of());
+            return Me.of(currentUser.describe(), null, List.of());
         }
         Map<UUID, List<PersonRoleType>> roles = new LinkedHashMap<>();
         PersonRole.<PersonRole>list("person.id = ?1 and revokedAt is null order by grantedAt", person.get().id)
@@ -61,7 +71,7 @@ public class MeService {
             Partnership p = Partnership.findById(e.getKey());
             return new MyPartnership(p.id, p.name, p.status, e.getValue());
         }).toList();
-        return new Me(currentUser.describe(), people.view(person.get()), partnerships);
+        return Me.of(currentUser.describe(), people.view(person.get()), partnerships);
     }
 
     /**

@@ -17,9 +17,9 @@ class MeResourceTest {
         given().auth().oauth2(TestTokens.of(TestUser.RIVERA))
                 .when().get("/me")
                 .then().statusCode(200)
-                .body("caller.subject", equalTo(TestUser.RIVERA.subject()))
-                .body("caller.username", equalTo("rivera"))
-                .body("caller.platformAdmin", equalTo(false));
+                .body("subject", equalTo(TestUser.RIVERA.subject()))
+                .body("username", equalTo("rivera"))
+                .body("platformAdmin", equalTo(false));
     }
 
     @Test
@@ -27,7 +27,7 @@ class MeResourceTest {
         given().auth().oauth2(TestTokens.of(TestUser.ADMIN))
                 .when().get("/me")
                 .then().statusCode(200)
-                .body("caller.platformAdmin", equalTo(true));
+                .body("platformAdmin", equalTo(true));
     }
 
     @Test
