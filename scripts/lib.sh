@@ -151,6 +151,25 @@ pulse__pg_status() {
   pg_lsclusters -h 2>/dev/null | awk -v v="$PULSE_PG_VERSION" -v c="$PULSE_PG_CLUSTER" '$1 == v && $2 == c { print $4 }'
 }
 
+# Headless Chromium for the printable report's browser test (Debian's package; Playwright's download cannot work here).
+pulse_chromium_up() {
+  if command -v chromium >/dev/null 2>&1; then
+    return 0
+  fi
+  local t0
+  t0=$(pulse_now)
+  pulse_log "Chromium is not installed: apt-get install -y chromium (log: $PULSE_RUN_DIR/apt-chromium.log)"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium ||
+    { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }; } \
+    >"$PULSE_RUN_DIR/apt-chromium.log" 2>&1; then
+    pulse_err "apt-get install chromium failed"
+    pulse_tail_log "$PULSE_RUN_DIR/apt-chromium.log" 20
+    return 1
+  fi
+  pulse_log "Chromium installed in $(pulse_elapsed "$t0")"
+}
+
 pulse_postgres_up() {
   local t0 installed=0 status i
   t0=$(pulse_now)

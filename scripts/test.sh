@@ -35,6 +35,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 pulse_postgres_up
+pulse_chromium_up
 pulse_kafka_prepare
 pulse_keycloak_prepare
 pulse_kafka_start
