@@ -1,5 +1,6 @@
 package org.partnershippulse.assessment;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.partnershippulse.assessment.Http.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,6 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
+import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.testkit.EventLog;
+import org.partnershippulse.testkit.EventSchemas;
 
 /** Rounds and answers as tests need them: a coordinator's PAI round, a respondent's full set of answers. */
 public final class Rounds {
@@ -61,6 +66,16 @@ public final class Rounds {
         }
         answers.append(", \"reflection-major-strengths\": {\"value\": \"We trust each other.\"}");
         return "{\"language\": \"en\", \"answers\": {" + answers + "}}";
+    }
+
+    /** The one event of this type about the round, checked against its schema and keyed by the partnership; its data. */
+    public static JsonNode event(AssessmentEventType type, String roundId, Partnerships p) {
+        List<EventLog.Event> events = EventLog.awaitType(AssessmentEventType.TOPIC, type.type(),
+                d -> d.path("roundId").asText().equals(roundId), 1);
+        assertEquals(1, events.size());
+        assertEquals(p.id.toString(), events.get(0).key());
+        EventSchemas.assertValid(events.get(0).raw());
+        return events.get(0).data();
     }
 
     public static JsonNode seed(String key) {

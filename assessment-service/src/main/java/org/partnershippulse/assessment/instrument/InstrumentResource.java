@@ -131,7 +131,8 @@ public class InstrumentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
     @APIResponse(responseCode = "409", description = "The version is published already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response publish(@PathParam("key") String key, @PathParam("version") int version,
-                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The draft's ETag; optional, "
+                                    + "but when sent a stale one is refused (412)") String ifMatch) {
         return withEtag(Response.ok(), service.publish(key, version, ifMatch));
     }
 

@@ -75,8 +75,16 @@ public class Round extends PanacheEntityBase {
     @Column(name = "opened_at")
     public Instant openedAt;
 
+    /** The coordinator's username, or "system" when the planned window opened it. */
+    @Column(name = "opened_by")
+    public String openedBy;
+
     @Column(name = "closed_at")
     public Instant closedAt;
+
+    /** The coordinator's username, or "system" when the planned window closed it. */
+    @Column(name = "closed_by")
+    public String closedBy;
 
     @Column(name = "reopened_at")
     public Instant reopenedAt;

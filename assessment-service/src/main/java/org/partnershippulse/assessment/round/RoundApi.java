@@ -29,8 +29,10 @@ public final class RoundApi {
             @NotBlank @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
             @NotNull @Min(1) @Schema(description = "A published version of the instrument", example = "1") Integer instrumentVersion,
             @NotBlank @Size(max = 200) @Schema(example = "Spring 2027 partnership check-in") String title,
-            @Schema(description = "When the round is planned to open", example = "2027-03-01T08:00:00Z") Instant opensAt,
-            @Schema(description = "When the round is planned to close", example = "2027-03-31T22:00:00Z") Instant closesAt,
+            @Schema(description = "When the round opens by itself (a draft then opens as if its coordinator did); "
+                    + "optional: a coordinator may open it at any time", example = "2027-03-01T08:00:00Z") Instant opensAt,
+            @Schema(description = "When the round closes by itself, unless it was opened or reopened after that time; "
+                    + "optional", example = "2027-03-31T22:00:00Z") Instant closesAt,
             @Valid @Schema(description = "Default: all members") Audience audience,
             @Schema(description = "Default: CONFIDENTIAL") Confidentiality confidentiality,
             @Min(value = 2, message = "must be 2 or more: a smaller group would reveal individual answers")
@@ -70,7 +72,9 @@ public final class RoundApi {
             @Schema(description = "People invited; known once the round opens", example = "12") Integer invitedCount,
             Instant createdAt,
             Instant openedAt,
+            @Schema(description = "Who opened it: a coordinator, or system when opensAt came", example = "rivera") String openedBy,
             Instant closedAt,
+            @Schema(description = "Who closed it: a coordinator, or system when closesAt came", example = "system") String closedBy,
             Instant reopenedAt,
             String reopenReason,
             @Schema(description = "Concurrency token, also the ETag", example = "0") long version) {
@@ -78,7 +82,7 @@ public final class RoundApi {
         static RoundView of(Round r, Integer invitedCount) {
             return new RoundView(r.id, r.partnershipId, r.title, r.instrumentKey, r.instrumentVersion, r.opensAt,
                     r.closesAt, r.settings().audience(), r.confidentiality, r.minimumGroupSize, r.breakdowns(), r.status,
-                    invitedCount, r.createdAt, r.openedAt, r.closedAt, r.reopenedAt, r.reopenReason, r.revision);
+                    invitedCount, r.createdAt, r.openedAt, r.openedBy, r.closedAt, r.closedBy, r.reopenedAt, r.reopenReason, r.revision);
         }
     }
 

@@ -41,6 +41,9 @@ import org.partnershippulse.kit.web.Versions;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoundResource {
 
+    static final String IF_MATCH_OPTIONAL = "The ETag you last saw; optional, but when sent a stale one is refused (412), "
+            + "e.g. when the round opened or closed by itself in the meantime";
+
     @Inject
     RoundService service;
 
@@ -86,20 +89,24 @@ public class RoundResource {
     @POST
     @Path("/{roundId}/open")
     @Operation(summary = "Open a draft round (coordinators)", description = "Invites the audience as the partnership is now, fixes "
-            + "the settings and publishes a round-opened event with the instrument snapshot and the audience's size and make-up.")
+            + "the settings and publishes a round-opened event with the instrument snapshot and the audience's size and make-up. "
+            + "A draft with opensAt opens by itself at that time (openedBy: system).")
     @APIResponse(responseCode = "200", description = "The open round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     @APIResponse(responseCode = "409", description = "The round is not a draft, or no one in the partnership matches its audience", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response open(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
-        return withEtag(Response.ok(), service.open(partnershipId, roundId));
+    public Response open(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId,
+                         @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_OPTIONAL) String ifMatch) {
+        return withEtag(Response.ok(), service.open(partnershipId, roundId, ifMatch));
     }
 
     @POST
     @Path("/{roundId}/close")
-    @Operation(summary = "Close an open round (coordinators)", description = "No more submissions; publishes a round-closed event.")
+    @Operation(summary = "Close an open round (coordinators)", description = "No more submissions; publishes a round-closed event. "
+            + "An open round with closesAt closes by itself at that time (closedBy: system), unless it was opened or reopened after it.")
     @APIResponse(responseCode = "200", description = "The closed round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     @APIResponse(responseCode = "409", description = "The round is not open", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response close(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
-        return withEtag(Response.ok(), service.close(partnershipId, roundId));
+    public Response close(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_OPTIONAL) String ifMatch) {
+        return withEtag(Response.ok(), service.close(partnershipId, roundId, ifMatch));
     }
 
     @POST
@@ -108,8 +115,9 @@ public class RoundResource {
     @APIResponse(responseCode = "200", description = "The reopened round", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     @APIResponse(responseCode = "409", description = "The round is not closed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reopen(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = IF_MATCH_OPTIONAL) String ifMatch,
                            @Valid @NotNull ReopenRequest request) {
-        return withEtag(Response.ok(), service.reopen(partnershipId, roundId, request.reason()));
+        return withEtag(Response.ok(), service.reopen(partnershipId, roundId, request.reason(), ifMatch));
     }
 
     @GET

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -115,40 +116,68 @@ public class RoundService {
     }
 
     @Transactional
-    public RoundView open(UUID partnershipId, UUID roundId) {
+    public RoundView open(UUID partnershipId, UUID roundId, String ifMatch) {
         Round round = managed(partnershipId, roundId);
-        RoundStatus next = RoundLifecycle.apply(round.status, Action.OPEN);
-        List<Invitee> invitees = invite(round);
-        round.status = next;
-        round.openedAt = now();
-        flush();
-        publish(AssessmentEventType.ROUND_OPENED, round, invitees);
+        open(round, ifMatch, currentUser.username());
         return view(round);
     }
 
     @Transactional
-    public RoundView close(UUID partnershipId, UUID roundId) {
+    public RoundView close(UUID partnershipId, UUID roundId, String ifMatch) {
         Round round = managed(partnershipId, roundId);
-        round.status = RoundLifecycle.apply(round.status, Action.CLOSE);
-        round.closedAt = now();
-        flush();
-        publish(AssessmentEventType.ROUND_CLOSED, round, invitees(round));
+        close(round, ifMatch, currentUser.username());
         return view(round);
     }
 
     /** Reopening refreshes the audience (people may have joined since) and keeps every response. */
     @Transactional
-    public RoundView reopen(UUID partnershipId, UUID roundId, String reason) {
+    public RoundView reopen(UUID partnershipId, UUID roundId, String reason, String ifMatch) {
         Round round = managed(partnershipId, roundId);
         RoundStatus next = RoundLifecycle.apply(round.status, Action.REOPEN);
+        requireMatchIfSent(ifMatch, round);
         List<Invitee> invitees = invite(round);
         round.status = next;
         round.reopenedAt = now();
         round.reopenReason = reason.trim();
         round.closedAt = null;
+        round.closedBy = null;
         flush();
         publish(AssessmentEventType.ROUND_REOPENED, round, invitees);
         return view(round);
+    }
+
+    /**
+     * Rounds whose planned opening or closing time has come by {@code now}. In a transaction of its own, so that it
+     * reads them as they are now, never from a longer-lived session.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<UUID> dueInWindow(Instant now) {
+        List<Round> candidates = new ArrayList<>(Round.list("status = ?1 and opensAt <= ?2", RoundStatus.DRAFT, now));
+        candidates.addAll(Round.list("status = ?1 and closesAt <= ?2", RoundStatus.OPEN, now));
+        return candidates.stream().filter(round -> RoundWindow.due(round, now).isPresent()).map(round -> round.id).toList();
+    }
+
+    /**
+     * Opens or closes the round if its window calls for it at {@code now}, exactly as its coordinator would (same
+     * checks, same events), recorded as done by {@code actor}.
+     *
+     * @return the step taken, if any
+     */
+    @Transactional
+    public Optional<Action> followWindow(UUID roundId, Instant now, String actor) {
+        Round round = Round.findById(roundId);
+        if (round == null) {
+            return Optional.empty();
+        }
+        Optional<Action> due = RoundWindow.due(round, now);
+        due.ifPresent(action -> {
+            if (action == Action.OPEN) {
+                open(round, null, actor);
+            } else {
+                close(round, null, actor);
+            }
+        });
+        return due;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -207,6 +236,34 @@ public class RoundService {
             throw ProblemException.notFound("Round", roundId);
         }
         return round;
+    }
+
+    private void open(Round round, String ifMatch, String actor) {
+        RoundStatus next = RoundLifecycle.apply(round.status, Action.OPEN);
+        requireMatchIfSent(ifMatch, round);
+        List<Invitee> invitees = invite(round);
+        round.status = next;
+        round.openedAt = now();
+        round.openedBy = actor;
+        flush();
+        publish(AssessmentEventType.ROUND_OPENED, round, invitees);
+    }
+
+    private void close(Round round, String ifMatch, String actor) {
+        RoundStatus next = RoundLifecycle.apply(round.status, Action.CLOSE);
+        requireMatchIfSent(ifMatch, round);
+        round.status = next;
+        round.closedAt = now();
+        round.closedBy = actor;
+        flush();
+        publish(AssessmentEventType.ROUND_CLOSED, round, invitees(round));
+    }
+
+    /** Lifecycle steps take If-Match optionally: a coordinator acting on a stale view gets 412. */
+    private static void requireMatchIfSent(String ifMatch, Round round) {
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, round.revision);
+        }
     }
 
     private RoundSettings checked(RoundSettings settings, UUID partnershipId) {

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
 import org.partnershippulse.assessment.Rounds;
 import org.partnershippulse.assessment.events.AssessmentEventType;
-import org.partnershippulse.testkit.EventLog;
-import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.TestUser;
 
 @QuarkusTest
@@ -102,7 +100,7 @@ class RoundResourceTest {
         String roundId = round.substring(round.lastIndexOf('/') + 1);
         as(p.coordinator.user()).when().post(round + "/open").then().statusCode(200).body("invitedCount", equalTo(4));
 
-        JsonNode opened = one(AssessmentEventType.ROUND_OPENED, roundId, p);
+        JsonNode opened = Rounds.event(AssessmentEventType.ROUND_OPENED, roundId, p);
         assertEquals(4, opened.path("invitedCount").asInt());
         assertEquals(2, opened.path("invitedBySector").path("EDUCATION").asInt());
         assertEquals(1, opened.path("invitedBySector").path("CHILD_WELFARE").asInt());
@@ -114,14 +112,30 @@ class RoundResourceTest {
 
         as(p.coordinator.user()).when().post(round + "/close").then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("closedAt", notNullValue());
-        one(AssessmentEventType.ROUND_CLOSED, roundId, p);
+        Rounds.event(AssessmentEventType.ROUND_CLOSED, roundId, p);
 
         as(p.coordinator.user()).body("{}").when().post(round + "/reopen")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
         as(p.coordinator.user()).body("{\"reason\": \"Two agencies joined late\"}").when().post(round + "/reopen")
                 .then().statusCode(200).body("status", equalTo("OPEN")).body("reopenReason", equalTo("Two agencies joined late"));
-        JsonNode reopened = one(AssessmentEventType.ROUND_REOPENED, roundId, p);
+        JsonNode reopened = Rounds.event(AssessmentEventType.ROUND_REOPENED, roundId, p);
         assertEquals("Two agencies joined late", reopened.path("reopenReason").asText());
+    }
+
+    @Test
+    void lifecycleStepsCheckIfMatchWhenSent() {
+        Partnerships p = Partnerships.create().withMembers("EDUCATION").ready();
+        String round = Rounds.draft(p, "");
+        as(p.coordinator.user()).header("If-Match", "\"3\"").when().post(round + "/open")
+                .then().statusCode(412).contentType("application/problem+json");
+        as(p.coordinator.user()).header("If-Match", "\"0\"").when().post(round + "/open")
+                .then().statusCode(200).header("ETag", equalTo("\"1\""));
+        as(p.coordinator.user()).header("If-Match", "\"0\"").when().post(round + "/close").then().statusCode(412);
+        as(p.coordinator.user()).when().post(round + "/close").then().statusCode(200).header("ETag", equalTo("\"2\""));
+        as(p.coordinator.user()).header("If-Match", "\"1\"").body("{\"reason\": \"A late partner\"}").when().post(round + "/reopen")
+                .then().statusCode(412);
+        as(p.coordinator.user()).header("If-Match", "\"2\"").body("{\"reason\": \"A late partner\"}").when().post(round + "/reopen")
+                .then().statusCode(200).body("status", equalTo("OPEN"));
     }
 
     @Test
@@ -163,14 +177,5 @@ class RoundResourceTest {
         as(p.members.get(0).user()).when().get(Rounds.of(p)).then().statusCode(200).body("totalItems", equalTo(1));
         as(p.coordinator.user()).when().get(Rounds.of(p) + "?status=ARCHIVED").then().statusCode(400)
                 .body("violations[0].field", equalTo("status"));
-    }
-
-    private static JsonNode one(AssessmentEventType type, String roundId, Partnerships p) {
-        List<EventLog.Event> events = EventLog.awaitType(AssessmentEventType.TOPIC, type.type(),
-                d -> d.path("roundId").asText().equals(roundId), 1);
-        assertEquals(1, events.size());
-        assertEquals(p.id.toString(), events.get(0).key());
-        EventSchemas.assertValid(events.get(0).raw());
-        return events.get(0).data();
     }
 }
