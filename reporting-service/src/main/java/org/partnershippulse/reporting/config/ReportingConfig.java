@@ -10,6 +10,20 @@ public interface ReportingConfig {
 
     Rebuild rebuild();
 
+    Retry retry();
+
+    /** A failure to apply an event that is not poison (database down, lock timeout) is retried until it succeeds. */
+    interface Retry {
+
+        /** Wait after the first failed attempt; doubled after each further one. */
+        @WithDefault("PT0.2S")
+        Duration initialDelay();
+
+        /** Longest wait between two attempts. */
+        @WithDefault("PT30S")
+        Duration maxDelay();
+    }
+
     interface Rebuild {
 
         /** Replay both topics into fresh read models when the service starts (before it reports). */

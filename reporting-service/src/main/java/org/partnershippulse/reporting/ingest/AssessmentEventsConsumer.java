@@ -1,10 +1,8 @@
 package org.partnershippulse.reporting.ingest;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -12,6 +10,7 @@ import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
+import org.partnershippulse.reporting.events.Consumption;
 import org.partnershippulse.reporting.diagnostics.DiagnosticPing;
 import org.partnershippulse.reporting.round.RoundProjection;
 
@@ -33,15 +32,19 @@ public class AssessmentEventsConsumer {
     Inbox inbox;
 
     @Inject
+    Consumption consumption;
+
+    @Inject
     RoundProjection rounds;
 
     @Incoming("assessment-events")
     @Blocking(ordered = true)
-    @Transactional
-    // May wait at the inbox behind a rebuild, which holds its lock for up to pulse.reporting.rebuild.timeout (30 min).
-    @TransactionConfiguration(timeout = 3600)
     public void consume(String value) {
-        apply(reader.read(value));
+        CloudEvent event = reader.read(value);
+        consumption.apply(CONSUMER, () -> {
+            apply(event);
+            return null;
+        });
     }
 
     /**

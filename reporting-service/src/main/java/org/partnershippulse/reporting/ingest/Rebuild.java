@@ -21,6 +21,7 @@ import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.reporting.config.ReportingConfig;
+import org.partnershippulse.reporting.events.Consumption;
 import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
 
 /**
@@ -28,8 +29,9 @@ import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
  * of its own (no group: it assigns every partition and reads up to the end offsets it found), through the same
  * apply methods as the live channels.
  *
- * <p>It is one transaction, which first locks the inbox table: the live channels wait at their inbox insert until
- * the rebuild commits, then skip what it already applied (same event ids) and go on in partition order. Readers keep
+ * <p>It is one transaction, run with this instance's consumption paused ({@link Consumption#paused}), which first
+ * locks the inbox table: consumers of other instances wait at their inbox insert (or time out and retry) until the
+ * rebuild commits; all then skip what it already applied (same event ids) and go on in partition order. Readers keep
  * seeing the old reports until the commit (rows are deleted, not truncated). Poison events are skipped: they went to
  * the dead-letter topic when first consumed. If anything else fails, the whole rebuild is undone.
  */
@@ -57,6 +59,9 @@ public class Rebuild {
     @Inject
     ReportingConfig config;
 
+    @Inject
+    Consumption consumption;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
@@ -76,6 +81,10 @@ public class Rebuild {
     }
 
     public Result run() {
+        return consumption.paused(this::rebuild);
+    }
+
+    private Result rebuild() {
         long started = System.nanoTime();
         long[] counts = new long[3];
         QuarkusTransaction.requiringNew().timeout((int) config.rebuild().timeout().toSeconds()).run(() -> {

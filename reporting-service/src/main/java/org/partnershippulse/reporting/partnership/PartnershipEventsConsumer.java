@@ -1,10 +1,8 @@
 package org.partnershippulse.reporting.partnership;
 
-import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -13,6 +11,7 @@ import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
+import org.partnershippulse.reporting.events.Consumption;
 
 /**
  * Keeps the projection of partnerships (name, declared dimension) and of who holds a role in them, from
@@ -34,6 +33,9 @@ public class PartnershipEventsConsumer {
     @Inject
     Inbox inbox;
 
+    @Inject
+    Consumption consumption;
+
     record PartnershipData(UUID partnershipId, String name, String status, String declaredDimension, Long version) {
     }
 
@@ -45,11 +47,12 @@ public class PartnershipEventsConsumer {
 
     @Incoming("partnership-events")
     @Blocking(ordered = true)
-    @Transactional
-    // May wait at the inbox behind a rebuild, which holds its lock for up to pulse.reporting.rebuild.timeout (30 min).
-    @TransactionConfiguration(timeout = 3600)
     public void consume(String value) {
-        apply(reader.read(value));
+        CloudEvent event = reader.read(value);
+        consumption.apply(CONSUMER, () -> {
+            apply(event);
+            return null;
+        });
     }
 
     /**
