@@ -75,7 +75,7 @@ public class RoundService {
         round.createdBy = currentUser.username();
         round.apply(settings);
         round.persist();
-        Round.getEntityManager().flush();
+        flush();
         return view(round);
     }
 
@@ -111,7 +111,7 @@ public class RoundService {
         RoundLifecycle.apply(round.status, Action.EDIT);
         Versions.requireMatch(ifMatch, round.revision);
         round.apply(checked(request.settings(), partnershipId));
-        Round.getEntityManager().flush();
+        flush();
         return view(round);
     }
 
@@ -231,11 +231,10 @@ public class RoundService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Round forRespondent(UUID roundId) {
         Round round = Round.findById(roundId);
-        if (round == null || access.standing(round.partnershipId) == Standing.NONE
-                || round.status == RoundStatus.DRAFT && access.standing(round.partnershipId) == Standing.MEMBER) {
+        if (round == null) {
             throw ProblemException.notFound("Round", roundId);
         }
-        return round;
+        return visibleTo(access.standing(round.partnershipId), round);
     }
 
     private void open(Round round, String ifMatch, String actor) {
@@ -334,17 +333,23 @@ public class RoundService {
     }
 
     private Round visible(UUID partnershipId, UUID roundId) {
-        Standing standing = access.requireMember(partnershipId);
-        Round round = Round.findById(roundId);
-        if (round == null || !round.partnershipId.equals(partnershipId)
-                || standing == Standing.MEMBER && round.status == RoundStatus.DRAFT) {
-            throw ProblemException.notFound("Round", roundId);
+        return visibleTo(access.requireMember(partnershipId), ofPartnership(partnershipId, roundId));
+    }
+
+    /** Drafts are the coordinators' work in progress: members are told they do not exist. */
+    private static Round visibleTo(Standing standing, Round round) {
+        if (standing == Standing.NONE || standing == Standing.MEMBER && round.status == RoundStatus.DRAFT) {
+            throw ProblemException.notFound("Round", round.id);
         }
         return round;
     }
 
     private Round managed(UUID partnershipId, UUID roundId) {
         access.requireCoordinator(partnershipId);
+        return ofPartnership(partnershipId, roundId);
+    }
+
+    private static Round ofPartnership(UUID partnershipId, UUID roundId) {
         Round round = Round.findById(roundId);
         if (round == null || !round.partnershipId.equals(partnershipId)) {
             throw ProblemException.notFound("Round", roundId);
