@@ -91,7 +91,7 @@ public final class ItemScoring {
         return out;
     }
 
-    static double share(long count, long total) {
+    public static double share(long count, long total) {
         return total == 0 ? 0 : round((double) count / total);
     }
 
@@ -149,11 +149,11 @@ public final class ItemScoring {
     }
 
     /** Four decimals: enough for a report, stable in JSON and CSV. */
-    static Double round(Double value) {
+    public static Double round(Double value) {
         return value == null ? null : Math.round(value * 10_000d) / 10_000d;
     }
 
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 10_000d) / 10_000d;
     }
 }

@@ -61,6 +61,29 @@ public class RoundReportService {
         return rounds.stream().map(r -> new Dated(r.openedAt, r.closedAt, build(r, language))).toList();
     }
 
+    /**
+     * The reports of two rounds of a partnership, for a comparison: both must be the partnership's (else 404) and of
+     * the same instrument (else 400 naming {@code to}).
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Dated> pair(UUID partnershipId, UUID from, UUID to, String language) {
+        if (!access.canRead(partnershipId)) {
+            throw ProblemException.notFound("Partnership", partnershipId);
+        }
+        RoundView a = RoundView.findById(from);
+        RoundView b = RoundView.findById(to);
+        if (a == null || !a.partnershipId.equals(partnershipId)) {
+            throw ProblemException.notFound("Round", from);
+        }
+        if (b == null || !b.partnershipId.equals(partnershipId)) {
+            throw ProblemException.notFound("Round", to);
+        }
+        if (!a.instrumentKey.equals(b.instrumentKey)) {
+            throw ProblemException.invalid("to", "must be a round of the same instrument as from (" + a.instrumentKey + ")");
+        }
+        return List.of(new Dated(a.openedAt, a.closedAt, build(a, language)), new Dated(b.openedAt, b.closedAt, build(b, language)));
+    }
+
     public record Dated(java.time.Instant openedAt, java.time.Instant closedAt, RoundReport report) {
     }
 
