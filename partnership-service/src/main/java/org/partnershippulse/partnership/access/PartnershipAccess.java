@@ -49,6 +49,15 @@ public class PartnershipAccess {
                 .stream().map(r -> r.partnershipId).distinct().toList()).orElse(List.of());
     }
 
+    /** Coordinators of any partnership may add organisations and people to the shared directories. */
+    public boolean coordinatesAny() {
+        return coordinatesAnyOf(callerPartnershipIds());
+    }
+
+    public boolean coordinatesAnyOf(java.util.Collection<UUID> partnershipIds) {
+        return partnershipIds.stream().distinct().anyMatch(p -> callerRoles(p).contains(PersonRoleType.COORDINATOR));
+    }
+
     public Partnership readable(UUID partnershipId) {
         Partnership partnership = find(partnershipId);
         enforce(AccessRules.toRead(isPlatformAdmin(), callerRoles(partnershipId)), partnershipId);

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.partnershippulse.kit.paging.Page;
@@ -16,7 +17,6 @@ import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.person.PersonRoleType;
 import org.partnershippulse.partnership.sector.Sector;
 
 /**
@@ -59,7 +59,7 @@ public class OrganisationService {
 
     @Transactional
     public OrganisationApi.View create(OrganisationApi.Request request) {
-        if (!access.isPlatformAdmin() && !isCoordinatorSomewhere()) {
+        if (!access.isPlatformAdmin() && !access.coordinatesAny()) {
             throw ProblemException.forbidden("Only platform administrators and coordinators add organisations");
         }
         Organisation organisation = new Organisation();
@@ -74,7 +74,7 @@ public class OrganisationService {
     @Transactional
     public OrganisationApi.View update(UUID id, String ifMatch, OrganisationApi.Request request) {
         Organisation organisation = find(id);
-        if (!access.isPlatformAdmin() && !coordinatesAPartnershipOf(id)) {
+        if (!access.isPlatformAdmin() && !access.coordinatesAnyOf(memberOf(id))) {
             throw ProblemException.forbidden("Only platform administrators and coordinators of a partnership it belongs to may edit it");
         }
         Versions.requireMatch(ifMatch, organisation.version);
@@ -89,13 +89,9 @@ public class OrganisationService {
         return OrganisationApi.View.of(organisation);
     }
 
-    private boolean isCoordinatorSomewhere() {
-        return access.callerPartnershipIds().stream().anyMatch(p -> access.callerRoles(p).contains(PersonRoleType.COORDINATOR));
-    }
-
-    private boolean coordinatesAPartnershipOf(UUID organisationId) {
+    private static List<UUID> memberOf(UUID organisationId) {
         return Membership.<Membership>list("organisationId = ?1 and leftOn is null", organisationId).stream()
-                .anyMatch(m -> access.callerRoles(m.partnershipId).contains(PersonRoleType.COORDINATOR));
+                .map(m -> m.partnershipId).toList();
     }
 
     private static void apply(Organisation organisation, OrganisationApi.Request request) {

@@ -64,7 +64,7 @@ public class PersonService {
 
     @Transactional
     public PersonApi.View create(PersonApi.Request request) {
-        if (!access.isPlatformAdmin() && !coordinatesSomewhere()) {
+        if (!access.isPlatformAdmin() && !access.coordinatesAny()) {
             throw ProblemException.forbidden("Only platform administrators and coordinators add people");
         }
         Person person = new Person();
@@ -81,7 +81,7 @@ public class PersonService {
         Person person = find(id);
         requireVisible(person);
         boolean self = access.callerPerson().map(p -> p.id.equals(id)).orElse(false);
-        if (!self && !access.isPlatformAdmin() && !coordinatesPartnershipOf(person)) {
+        if (!self && !access.isPlatformAdmin() && !access.coordinatesAnyOf(rolesIn(person))) {
             throw ProblemException.forbidden("Only the person, their coordinators and platform administrators may edit this");
         }
         Versions.requireMatch(ifMatch, person.version);
@@ -121,13 +121,9 @@ public class PersonService {
         }
     }
 
-    private boolean coordinatesSomewhere() {
-        return access.callerPartnershipIds().stream().anyMatch(p -> access.callerRoles(p).contains(PersonRoleType.COORDINATOR));
-    }
-
-    private boolean coordinatesPartnershipOf(Person person) {
+    private static List<UUID> rolesIn(Person person) {
         return PersonRole.<PersonRole>list("person.id = ?1 and revokedAt is null", person.id).stream()
-                .anyMatch(r -> access.callerRoles(r.partnershipId).contains(PersonRoleType.COORDINATOR));
+                .map(r -> r.partnershipId).toList();
     }
 
     public static Person find(UUID id) {
