@@ -75,6 +75,28 @@ public final class ReportEvents {
         return i;
     }
 
+    /** A Leadership Self-Assessment-like personal instrument: three roles rated 1–5 and a self-reflection. */
+    public static ObjectNode leadershipInstrument() {
+        ObjectNode i = JSON.createObjectNode().put("key", "bcr-leadership-self-assessment").put("kind", "PERSONAL");
+        i.set("title", text("Leadership Self-Assessment"));
+        i.set("languages", JSON.createArrayNode().add("en"));
+        ArrayNode scales = i.putArray("scales");
+        ArrayNode options = scales.addObject().put("key", "leadership-ability").put("type", "ORDINAL").putArray("options");
+        for (int score = 1; score <= 5; score++) {
+            options.addObject().put("value", String.valueOf(score)).put("score", score)
+                    .set("label", text(score == 1 ? "Not Able" : score == 5 ? "Very Able" : String.valueOf(score)));
+        }
+        scales.addObject().put("key", "free-text").put("type", "FREE_TEXT");
+        ArrayNode sections = i.putArray("sections");
+        section(sections, "roles", "Leadership Roles and Responsibilities", Map.of("visionary", "Visionary",
+                "trust-builder", "Trust builder", "entrepreneur", "Entrepreneur"), "leadership-ability");
+        section(sections, "self-reflection", "Self-reflection", Map.of(
+                "self-reflection-strengths", "My strengths as a leader"), "free-text");
+        i.putArray("recommendations");
+        i.putArray("discussionQuestions");
+        return i;
+    }
+
     private static void section(ArrayNode sections, String key, String title, Map<String, String> items, String scale) {
         ObjectNode s = sections.addObject().put("key", key);
         s.set("title", text(title));
@@ -140,10 +162,15 @@ public final class ReportEvents {
 
     /** @return the CloudEvent as published (to publish it again) */
     public static String submit(UUID partnershipId, UUID roundId, Response r) {
+        return submit(partnershipId, roundId, r, UUID.randomUUID());
+    }
+
+    /** As assessment-service publishes it with a respondentId derived from the respondent's login. */
+    public static String submit(UUID partnershipId, UUID roundId, Response r, UUID respondentId) {
         ObjectNode data = JSON.createObjectNode().put("roundId", roundId.toString()).put("partnershipId", partnershipId.toString())
                 .put("instrumentKey", "bcr-partnership-assessment-inventory").put("instrumentVersion", 1)
                 .put("responseId", r.responseId().toString()).put("revision", r.revision())
-                .put("respondentId", UUID.randomUUID().toString()).put("organisationId", UUID.randomUUID().toString())
+                .put("respondentId", respondentId.toString()).put("organisationId", UUID.randomUUID().toString())
                 .put("organisationName", "Org of " + r.responseId()).put("sector", r.sector());
         ArrayNode roles = data.putArray("roles");
         r.roles().forEach(roles::add);

@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * The latest revision of a response: what its answers added to the counts, so that a newer revision can take them
- * back out. It holds no respondent identity.
+ * back out. It holds no respondent identity: only the opaque respondentId of the event, which names a person only
+ * to whoever holds the key it was hashed with ({@link org.partnershippulse.reporting.personal.RespondentIds}).
  */
 @Entity
 @Table(name = "response_view")
@@ -23,6 +24,9 @@ public class ResponseView extends PanacheEntityBase {
     public UUID roundId;
 
     public int revision;
+
+    @Column(name = "respondent_id")
+    public UUID respondentId;
 
     public String sector;
 

@@ -49,7 +49,7 @@ public class RoundProjection {
     public record Reflection(String itemKey, String text) {
     }
 
-    public record ResponseData(UUID roundId, UUID partnershipId, UUID responseId, Integer revision, String sector,
+    public record ResponseData(UUID roundId, UUID partnershipId, UUID responseId, Integer revision, UUID respondentId, String sector,
                                List<String> roles, List<Answer> answers, List<Reflection> reflections,
                                Instant submittedAt) {
     }
@@ -125,6 +125,7 @@ public class RoundProjection {
         view.id = d.responseId();
         view.roundId = d.roundId();
         view.revision = d.revision();
+        view.respondentId = d.respondentId();
         view.sector = d.sector() == null || d.sector().isBlank() ? CountDeltas.UNKNOWN_SECTOR : d.sector();
         view.roles = String.join(",", d.roles() == null ? List.of() : d.roles());
         view.answers = json(answers);

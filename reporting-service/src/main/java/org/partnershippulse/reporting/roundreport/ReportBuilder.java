@@ -81,7 +81,13 @@ public final class ReportBuilder {
             Highlights none = new Highlights(List.of(), List.of(), List.of());
             return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
                     in.instrumentVersion(), in.status(), language, minimum, true, participation, List.of(), List.of(),
-                    none, List.of(), agenda(List.of(), none, List.of()), List.of(), null, List.of(), method());
+                    none, List.of(), agenda(List.of(), none, List.of()), List.of(), null, List.of(), List.of(), method());
+        }
+        if (personal(instrument)) {
+            Highlights none = new Highlights(List.of(), List.of(), List.of());
+            return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
+                    in.instrumentVersion(), in.status(), language, minimum, false, participation, List.of(), List.of(),
+                    none, List.of(), List.of(), List.of(), null, List.of(), coverage(), method());
         }
         List<ItemResult> items = items();
         Map<String, ItemResult> byKey = items.stream().collect(Collectors.toMap(ItemResult::itemKey, i -> i, (a, b) -> a, LinkedHashMap::new));
@@ -91,7 +97,41 @@ public final class ReportBuilder {
         return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
                 in.instrumentVersion(), in.status(), language, minimum, false, participation, items, sections, highlights,
                 differences, agenda(items, highlights, differences), recommendations(sections, byKey),
-                dimensions(byKey), reflections(), method());
+                dimensions(byKey), reflections(), List.of(), method());
+    }
+
+    /** A personal instrument (kind PERSONAL): each person's answers describe themselves, not the partnership. */
+    public static boolean personal(InstrumentSnapshot instrument) {
+        return "PERSONAL".equals(instrument.kind());
+    }
+
+    // Coverage (personal instruments) -------------------------------------------------------------------------
+
+    /** Per ordinal item: how many chose one of the scale's two highest options (4–5 on the leadership scale). */
+    private List<RoundReport.Coverage> coverage() {
+        List<RoundReport.Coverage> out = new ArrayList<>();
+        Map<String, Map<String, Long>> everyone = in.answersOf(Group.EVERYONE);
+        for (Section section : instrument.sections()) {
+            for (Item item : section.items()) {
+                Optional<Scale> scale = instrument.scale(item.scale());
+                if (scale.isEmpty() || !InstrumentSnapshot.ORDINAL.equals(scale.get().type()) || scale.get().byScore().size() < 2) {
+                    continue;
+                }
+                List<Option> byScore = scale.get().byScore();
+                List<String> high = byScore.subList(byScore.size() - 2, byScore.size()).stream().map(Option::value).toList();
+                Map<String, Long> counts = everyone.getOrDefault(item.key(), Map.of());
+                long responses = counts.values().stream().mapToLong(Long::longValue).sum();
+                String text = InstrumentSnapshot.text(item.text(), language);
+                if (responses < minimum) {
+                    out.add(new RoundReport.Coverage(section.key(), item.key(), text, (int) responses, true, high, null, null));
+                } else {
+                    long rated = high.stream().mapToLong(v -> counts.getOrDefault(v, 0L)).sum();
+                    out.add(new RoundReport.Coverage(section.key(), item.key(), text, (int) responses, false, high, rated,
+                            ItemScoring.share(rated, responses)));
+                }
+            }
+        }
+        return out;
     }
 
     // Participation ------------------------------------------------------------------------------------------

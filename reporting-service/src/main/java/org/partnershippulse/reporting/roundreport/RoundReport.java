@@ -30,7 +30,22 @@ public record RoundReport(
         Dimensions dimensions,
         @Schema(description = "Free-text answers and notes, without author; empty when fewer responded than the minimum")
         List<ReflectionGroup> reflections,
+        @Schema(description = "Personal instruments (the Leadership Self-Assessment) only, instead of items, sections and "
+                + "reflections: per rated item, how many rate themselves in the scale's two highest options; else empty")
+        List<Coverage> coverage,
         Method method) {
+
+    @Schema(name = "Coverage", description = "Anonymous coverage of one role of a personal instrument; never an individual profile")
+    public record Coverage(
+            @Schema(example = "roles") String sectionKey,
+            @Schema(example = "visionary") String itemKey,
+            @Schema(example = "Visionary") String text,
+            @Schema(example = "9") int responses,
+            @Schema(description = "Fewer than the minimum answered this item: no count") boolean withheld,
+            @Schema(description = "The options counted as high", example = "[\"4\", \"5\"]") List<String> highOptions,
+            @Schema(description = "Respondents who chose one of them; null when withheld", example = "4") Long ratedHigh,
+            @Schema(description = "ratedHigh / responses; null when withheld", example = "0.4444") Double share) {
+    }
 
     @Schema(name = "Participation")
     public record Participation(

@@ -87,7 +87,8 @@ public class RoundReportService {
     public record Dated(java.time.Instant openedAt, java.time.Instant closedAt, RoundReport report) {
     }
 
-    private RoundReport build(RoundView round, String language) {
+    /** The report of a round, without any access check: the caller has checked who may see what of it. */
+    public RoundReport build(RoundView round, String language) {
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
         String declared = partnership != null && partnership.declaredDimension != null
                 ? partnership.declaredDimension : round.declaredDimension;
