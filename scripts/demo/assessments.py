@@ -5,7 +5,7 @@ Loaded through the public API with demo users' tokens, as the coordinator and th
 fixed (explicit tables for the items that tell the story, a seeded random draw for the rest), so every load gives
 the same report: trust is the clear strength, systems/structure/accountability the clear priority, and agency staff
 and parents with lived experience see shared values and culture differently. Idempotent: does nothing when this
-spring's round exists; a load cut short is taken up where it stopped.
+spring's round exists; a load cut short during last spring's round goes on from where it stopped.
 """
 import random
 import time
@@ -54,9 +54,9 @@ LAST_YEAR_TABLE = {
     "accountability-feedback-loop": "NNNFNNFNNNF",
 }
 
-# Other items: each group's odds of E, F, N.
-ODDS = {"agency": (0.55, 0.35, 0.10), "community": (0.40, 0.40, 0.20), "parents": (0.25, 0.40, 0.35)}
-LAST_YEAR_ODDS = (0.30, 0.45, 0.25)
+# Other items: each group's odds of E, F, N (rarely N, so that the items above stand out).
+ODDS = {"agency": (0.60, 0.37, 0.03), "community": (0.45, 0.50, 0.05), "parents": (0.25, 0.65, 0.10)}
+LAST_YEAR_ODDS = (0.35, 0.55, 0.10)
 
 REFLECTIONS = {
     # username: (language, strengths, areas needing immediate attention, how to strengthen them)
@@ -92,7 +92,7 @@ def load(api: Api, ids: dict) -> None:
         return
 
     pai = max(api.get("/instruments", COORDINATOR, key=PAI, status="PUBLISHED")["items"], key=lambda v: v["version"])
-    keys = item_keys(api, pai["version"])
+    keys = rated_item_keys(api, pai["version"])
 
     last = existing.get(LAST_YEAR) or create(api, rounds, LAST_YEAR, pai["version"],
                                              "2025-03-03T08:00:00Z", "2025-03-28T23:00:00Z")
@@ -124,9 +124,10 @@ def wait_for_projection(api: Api, rounds: str, people: list, timeout: float = 60
             time.sleep(1)
 
 
-def item_keys(api: Api, version: int) -> list:
+def rated_item_keys(api: Api, version: int) -> list:
     instrument = api.get(f"/instruments/{PAI}/versions/{version}", COORDINATOR)
-    return [item["key"] for section in instrument["sections"] for item in section["items"]]
+    return [item["key"] for section in instrument["sections"] for item in section["items"]
+            if item["scale"] == "pai-status"]
 
 
 def create(api: Api, rounds: str, title: str, version: int, opens_at, closes_at) -> dict:
@@ -168,8 +169,6 @@ def answers(username: str, index: int, keys: list, table: dict, reflections: dic
     draw = random.Random(f"{year}/{username}")
     values = {}
     for key in keys:
-        if key.startswith("reflection-"):
-            continue
         column = table.get(key)
         if column and index < len(column):
             values[key] = LETTERS[column[index]]
