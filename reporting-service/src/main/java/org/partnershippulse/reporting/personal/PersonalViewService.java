@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.personal;
 
+import org.partnershippulse.kit.security.RespondentIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.round;
 
+import org.partnershippulse.kit.security.RespondentIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.personal;
 
+import org.partnershippulse.kit.security.RespondentIds;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;

@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.personal;
 
+import org.partnershippulse.kit.security.RespondentIds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 

@@ -1,4 +1,4 @@
-package org.partnershippulse.reporting.personal;
+package org.partnershippulse.kit.security;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -8,7 +8,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The respondentId of a person in a round, as assessment-service is to publish it: the first 16 bytes of
+ * The respondentId of a person in a round, as assessment-service publishes it and reporting-service recognises it: the first 16 bytes of
  * HMAC-SHA256(key, roundId + ":" + subject) (roundId in lower-case canonical form, subject the login's {@code sub},
  * both UTF-8), with the version nibble set to 8 and the RFC 9562 variant bits, read as a UUID. Stable per person and
  * round, different across rounds, and unlinkable to a person without the key shared by the two services
