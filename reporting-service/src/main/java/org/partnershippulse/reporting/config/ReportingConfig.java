@@ -12,6 +12,15 @@ public interface ReportingConfig {
 
     Retry retry();
 
+    Live live();
+
+    interface Live {
+
+        /** How often an open live stream hears from the service when nothing changed. */
+        @WithDefault("PT15S")
+        Duration heartbeat();
+    }
+
     /** A failure to apply an event that is not poison (database down, lock timeout) is retried until it succeeds. */
     interface Retry {
 

@@ -11,6 +11,7 @@ import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.reporting.events.Consumption;
+import org.partnershippulse.reporting.live.RoundUpdates;
 import org.partnershippulse.reporting.diagnostics.DiagnosticPing;
 import org.partnershippulse.reporting.round.RoundProjection;
 
@@ -35,35 +36,55 @@ public class AssessmentEventsConsumer {
     Consumption consumption;
 
     @Inject
+    RoundUpdates updates;
+
+    @Inject
     RoundProjection rounds;
 
     @Incoming("assessment-events")
     @Blocking(ordered = true)
     public void consume(String value) {
         CloudEvent event = reader.read(value);
-        consumption.apply(CONSUMER, () -> {
-            apply(event);
-            return null;
-        });
+        UUID round = consumption.apply(CONSUMER, () -> apply(event));
+        if (round != null) {
+            updates.changed(round);
+        }
     }
 
     /**
      * Applies one event in the caller's transaction (also used by the rebuild). Deliberately not intercepted: a
      * poison event is found before any write but the inbox's, and must not doom a rebuild's transaction.
+     *
+     * @return the round whose results or state the event changed, if any (for the live streams)
      */
-    public void apply(CloudEvent event) {
+    public UUID apply(CloudEvent event) {
         if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            return;
+            return null;
         }
         switch (event.type()) {
-            case PREFIX + "round.opened.v1", PREFIX + "round.reopened.v1" ->
-                    rounds.round(reader.data(event, RoundProjection.RoundData.class), "OPEN");
-            case PREFIX + "round.closed.v1" -> rounds.round(reader.data(event, RoundProjection.RoundData.class), "CLOSED");
-            case PREFIX + "assessment.response-submitted.v1" ->
-                    rounds.response(reader.data(event, RoundProjection.ResponseData.class));
+            case PREFIX + "round.opened.v1", PREFIX + "round.reopened.v1" -> {
+                RoundProjection.RoundData d = reader.data(event, RoundProjection.RoundData.class);
+                rounds.round(d, "OPEN");
+                return d.roundId();
+            }
+            case PREFIX + "round.closed.v1" -> {
+                RoundProjection.RoundData d = reader.data(event, RoundProjection.RoundData.class);
+                rounds.round(d, "CLOSED");
+                return d.roundId();
+            }
+            case PREFIX + "assessment.response-submitted.v1" -> {
+                RoundProjection.ResponseData d = reader.data(event, RoundProjection.ResponseData.class);
+                rounds.response(d);
+                return d.roundId();
+            }
             // Rounds carry their own instrument snapshot; the catalogue itself is not reported on.
-            case PREFIX + "instrument.published.v1" -> { }
-            case PREFIX + "diagnostics.ping.v1" -> recordPing(event);
+            case PREFIX + "instrument.published.v1" -> {
+                return null;
+            }
+            case PREFIX + "diagnostics.ping.v1" -> {
+                recordPing(event);
+                return null;
+            }
             default -> throw new PoisonEventException("unknown event type " + event.type());
         }
     }

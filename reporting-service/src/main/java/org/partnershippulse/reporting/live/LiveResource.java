@@ -1,0 +1,68 @@
+package org.partnershippulse.reporting.live;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.partnershippulse.kit.problem.Problem;
+import org.partnershippulse.kit.problem.ProblemException;
+import org.partnershippulse.kit.web.Params;
+import org.partnershippulse.reporting.roundreport.RoundReportResource;
+
+@Path("/rounds/{roundId}/live")
+@Tag(name = "Round reports")
+public class LiveResource {
+
+    @Inject
+    LiveService live;
+
+    @Context
+    Sse sse;
+
+    @GET
+    @Blocking
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live participation and results of an open round (server-sent events)", description = "Event "
+            + "'summary' (a LiveSummary as JSON) at once and after each response applied, 'heartbeat' when nothing "
+            + "changed (every 15 s by default); the stream ends with the summary that shows the round closed. Same "
+            + "readers and suppression as the report.")
+    @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+            schema = @Schema(implementation = LiveSummary.class)))
+    @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is not open",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Multi<OutboundSseEvent> live(
+            @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
+            @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+        UUID id = Params.uuid(roundId, "roundId");
+        if (id == null) {
+            throw ProblemException.invalid("roundId", "must be a UUID");
+        }
+        String language = RoundReportResource.language(lang);
+        live.requireOpen(id);
+        return live.stream(id, language).map(m -> m instanceof LiveService.Summary s
+                ? sse.newEventBuilder().name("summary").mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(LiveSummary.class, s.summary()).build()
+                : sse.newEventBuilder().name("heartbeat").data("{}").build());
+    }
+}
