@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.kit.security.RespondentIds;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -59,6 +62,13 @@ public class ResponseService {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    CurrentUser currentUser;
+
+    /** Shared with reporting-service, which recognises a caller's own response by it (personal view). */
+    @ConfigProperty(name = "pulse.respondent-key")
+    String respondentKey;
+
     public record Saved(ResponseView response, boolean created) {
     }
 
@@ -91,7 +101,7 @@ public class ResponseService {
             existing.id = UUID.randomUUID();
             existing.roundId = round.id;
             existing.personId = personId;
-            existing.respondentId = UUID.randomUUID();
+            existing.respondentId = RespondentIds.of(respondentKey, currentUser.subject(), round.id);
             existing.status = RoundResponse.Status.DRAFT;
             existing.createdAt = now();
             existing.language = request.language() == null ? "en" : request.language();

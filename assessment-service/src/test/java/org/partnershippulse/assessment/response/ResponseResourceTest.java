@@ -99,6 +99,9 @@ class ResponseResourceTest {
         assertEquals("We trust each other.", event.data().path("reflections").get(0).path("text").asText());
         String respondentId = event.data().path("respondentId").asText();
         assertNotEquals(member.user().subject(), respondentId);
+        // reporting-service recognises the author's own response by the same keyed hash (personal view)
+        assertEquals(org.partnershippulse.kit.security.RespondentIds.of("test-respondent-key", member.user().subject(),
+                java.util.UUID.fromString(roundId)).toString(), respondentId);
         assertEquals(false, event.raw().contains(member.user().subject()));
 
         // Revise: change an answer under If-Match, then submit again.
