@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents, on every operation, the problem responses it can give, so that frontend teams see one error format
- * everywhere: 400/401/404/500 always; 403 where a role matters; 409/412/428 on writes.
+ * everywhere: 400/401/403/404/500 always; 409 on writes; 412 where If-Match is taken, 428 where it is required.
  */
 public class ProblemResponsesFilter implements OASFilter {
 
@@ -46,6 +46,11 @@ public class ProblemResponsesFilter implements OASFilter {
         }));
     }
 
+    private static org.eclipse.microprofile.openapi.models.media.Content problemContent() {
+        return OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)));
+    }
+
     private static void document(PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         Map<String, String> problems = new TreeMap<>();
@@ -57,16 +62,23 @@ public class ProblemResponsesFilter implements OASFilter {
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
             problems.put("409", "Conflicts with the current state (duplicate, wrong lifecycle step)");
         }
-        if (method == PathItem.HttpMethod.PUT || operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> "If-Match".equalsIgnoreCase(p.getName()))) {
+        java.util.Optional<org.eclipse.microprofile.openapi.models.parameters.Parameter> ifMatch = operation.getParameters() == null
+                ? java.util.Optional.empty()
+                : operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).findFirst();
+        ifMatch.ifPresent(p -> {
             problems.put("412", "The If-Match version is stale: fetch the resource again");
-            problems.put("428", "If-Match is required");
-        }
+            if (Boolean.TRUE.equals(p.getRequired())) {
+                problems.put("428", "If-Match is required");
+            }
+        });
         problems.forEach((status, description) -> {
-            if (responses.getAPIResponse(status) == null) {
-                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description)
-                        .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF)))));
+            org.eclipse.microprofile.openapi.models.responses.APIResponse existing = responses.getAPIResponse(status);
+            if (existing == null) {
+                responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problemContent()));
+            } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                // e.g. the 401/403 Quarkus declares for secured operations: they are answered as problems too
+                existing.setContent(problemContent());
             }
         });
         operation.setResponses(responses);
