@@ -29,7 +29,8 @@ ORGANISATIONS = [
      "Evaluation support and student interns"),
     ("parents", "Ventura County Parent Leadership Network", "Parent network", "LIVED_EXPERIENCE", "STEERING_COMMITTEE",
      "Parents with lived experience on the implementation team"),
-    ("housing", "Housing Authority of the City of Oxnard", "Public housing agency", "HOUSING", None, None),
+    ("housing", "Housing Authority of the City of Oxnard", "Public housing agency", "HOUSING", "MEMBER",
+     "Priority housing vouchers for families at risk of separation"),
 ]
 
 PEOPLE = [
@@ -46,7 +47,7 @@ PEOPLE = [
     ("garcia", "parents", ["MEMBER", "LIVED_EXPERIENCE"], []),
     ("begay", "parents", ["MEMBER", "LIVED_EXPERIENCE"], []),
     ("chen", "housing", [], ["COORDINATOR"]),
-    ("patel", "housing", [], ["MEMBER", "AGENCY_CHAMPION"]),
+    ("patel", "housing", ["MEMBER", "AGENCY_CHAMPION"], ["MEMBER", "AGENCY_CHAMPION"]),
 ]
 
 NAMES = {"rivera": "Maria Rivera", "chen": "David Chen", "okafor": "Grace Okafor", "nguyen": "Linh Nguyen",
@@ -120,7 +121,10 @@ def load(api: Api) -> dict:
         "decisionProcess": "Decisions are made by consensus of the member representatives present; when consensus "
                            "cannot be reached, by a two-thirds vote, with parents with lived experience voting as "
                            "members."})
-    signers = {org_key: username for username, org_key, roles, _ in PEOPLE if roles}
+    signers = {}
+    for username, org_key, roles, _ in PEOPLE:
+        if roles:
+            signers.setdefault(org_key, username)
     for key, _, _, _, role, _ in ORGANISATIONS:
         if role and key != UNSIGNED:
             api.post(f"/partnerships/{county}/agreements/{mou['id']}/signatures", signers[key],
