@@ -90,6 +90,9 @@ public final class ReportingBenchmark {
             }
         } finally {
             service.destroy();
+            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                service.destroyForcibly();
+            }
         }
         System.out.println();
         System.out.println("| responses | events consumed/s | event→report p50 ms | p99 ms | round report p50 ms | p99 ms |");
