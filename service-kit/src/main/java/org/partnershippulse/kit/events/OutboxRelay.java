@@ -43,7 +43,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "pulse.outbox.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
 
-    @Scheduled(every = "${pulse.outbox.poll-interval:0.5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${pulse.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void relay() {
         try {
