@@ -21,7 +21,6 @@ import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
-import org.partnershippulse.kit.problem.ProblemType;
 import org.partnershippulse.kit.web.Versions;
 
 /**
@@ -203,7 +202,7 @@ public class InstrumentService {
         InstrumentVersion.find(key, number - 1).ifPresent(previous -> {
             List<Violation> violations = DefinitionRules.checkCarriedItems(catalogue.definition(previous), definition);
             if (!violations.isEmpty()) {
-                throw validation(violations);
+                throw ProblemException.invalid(violations);
             }
         });
     }
@@ -219,15 +218,10 @@ public class InstrumentService {
     private static void requireValid(InstrumentDefinition definition) {
         List<Violation> violations = DefinitionRules.check(definition);
         if (!violations.isEmpty()) {
-            throw validation(violations);
+            throw ProblemException.invalid(violations);
         }
     }
 
-    private static ProblemException validation(List<Violation> violations) {
-        String detail = violations.stream().map(v -> v.field() + ": " + v.message())
-                .collect(java.util.stream.Collectors.joining("; "));
-        return new ProblemException(ProblemType.VALIDATION, detail, violations);
-    }
 
     private VersionDocument document(InstrumentVersion v) {
         return new VersionDocument(v.instrumentKey, v.number, v.status, v.revision, v.createdAt, v.updatedAt,

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
@@ -34,7 +33,6 @@ import org.partnershippulse.assessment.round.RoundService;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
-import org.partnershippulse.kit.problem.ProblemType;
 import org.partnershippulse.kit.web.Versions;
 
 /**
@@ -88,7 +86,7 @@ public class ResponseService {
             violations.add(new Violation("language", "must be one of the instrument's languages " + instrument.languages()));
         }
         if (!violations.isEmpty()) {
-            throw validation(violations);
+            throw ProblemException.invalid(violations);
         }
         RoundResponse existing = RoundResponse.of(round.id, personId).orElse(null);
         boolean created = false;
@@ -142,7 +140,7 @@ public class ResponseService {
         List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
         violations.addAll(AnswerRules.missingRequired(instrument, answers));
         if (!violations.isEmpty()) {
-            throw validation(violations);
+            throw ProblemException.invalid(violations);
         }
         Instant at = now();
         response.revision++;
@@ -257,11 +255,6 @@ public class ResponseService {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
-    }
-
-    private static ProblemException validation(List<Violation> violations) {
-        return new ProblemException(ProblemType.VALIDATION,
-                violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")), violations);
     }
 
     private static Instant now() {

@@ -37,7 +37,6 @@ import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
-import org.partnershippulse.kit.problem.ProblemType;
 import org.partnershippulse.kit.security.CurrentUser;
 import org.partnershippulse.kit.web.Versions;
 
@@ -277,8 +276,7 @@ public class RoundService {
             }
         }
         if (!violations.isEmpty()) {
-            String detail = violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
-            throw new ProblemException(ProblemType.VALIDATION, detail, violations);
+            throw ProblemException.invalid(violations);
         }
         return settings;
     }

@@ -23,6 +23,12 @@ public record Problem(
     public record Violation(@Schema(example = "name") String field, @Schema(example = "must not be blank") String message) {
     }
 
+    /** "field: message; field: message", the detail of a validation problem. */
+    public static String summary(List<Violation> violations) {
+        return violations.stream().map(v -> v.field() + ": " + v.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
     public static Problem of(ProblemType type, String detail, String instance, List<Violation> violations) {
         return new Problem(type.type(), type.title(), type.status(), detail, instance, violations);
     }

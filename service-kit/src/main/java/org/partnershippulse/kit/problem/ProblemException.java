@@ -35,6 +35,11 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.Violation(field, message)));
     }
 
+    /** Several invalid fields at once. */
+    public static ProblemException invalid(List<Problem.Violation> violations) {
+        return new ProblemException(ProblemType.VALIDATION, Problem.summary(violations), violations);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(ProblemType.CONFLICT, detail);
     }

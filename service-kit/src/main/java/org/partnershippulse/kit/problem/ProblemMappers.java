@@ -57,7 +57,7 @@ public class ProblemMappers {
                 .map(v -> new Problem.Violation(fieldOf(v.getPropertyPath()), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.Violation::field).thenComparing(Problem.Violation::message))
                 .toList();
-        return respond(Problem.of(ProblemType.VALIDATION, summary(violations), path(uri), violations));
+        return respond(Problem.of(ProblemType.VALIDATION, Problem.summary(violations), path(uri), violations));
     }
 
     @ServerExceptionMapper
@@ -171,7 +171,7 @@ public class ProblemMappers {
 
     private Response invalidField(String field, String message, UriInfo uri) {
         List<Problem.Violation> violations = List.of(new Problem.Violation(field, message));
-        return respond(Problem.of(ProblemType.VALIDATION, summary(violations), path(uri), violations));
+        return respond(Problem.of(ProblemType.VALIDATION, Problem.summary(violations), path(uri), violations));
     }
 
     static Response respond(Problem problem) {
@@ -187,10 +187,6 @@ public class ProblemMappers {
             case MALFORMED_BODY -> "The request could not be read: send well-formed JSON of the documented shape";
             default -> type.title();
         };
-    }
-
-    private static String summary(List<Problem.Violation> violations) {
-        return violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
     }
 
     private static String path(UriInfo uri) {
