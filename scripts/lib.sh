@@ -24,6 +24,9 @@ PULSE_KEYCLOAK_FRESH=${PULSE_KEYCLOAK_FRESH:-$PULSE_FRESH}
 PULSE_PG_VERSION=${PULSE_PG_VERSION:-15}
 PULSE_PG_CLUSTER=${PULSE_PG_CLUSTER:-main}
 PULSE_PG_PORT=${PULSE_PG_PORT:-5432}
+# PULSE_DB_SUFFIX lets a second copy of the system (a helper's, a drill's) use its own databases, owned by the
+# same roles: pulse_partnership$PULSE_DB_SUFFIX ... (the role names never change).
+PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX:-}
 PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
 
 PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
@@ -42,8 +45,11 @@ PULSE_KEYCLOAK_REALM_FILE=${PULSE_KEYCLOAK_REALM_FILE:-$PULSE_ROOT/keycloak/part
 PULSE_KEYCLOAK_HOSTNAME=${PULSE_KEYCLOAK_HOSTNAME:-http://127.0.0.1:${PULSE_KEYCLOAK_PORT}}
 PULSE_KEYCLOAK_URL="http://127.0.0.1:${PULSE_KEYCLOAK_PORT}"
 
-# name:port:database, in start order
-PULSE_SERVICES=(partnership-service:8081:pulse_partnership assessment-service:8082:pulse_assessment reporting-service:8083:pulse_reporting)
+# name:port:role, in start order; ports PULSE_PORT_BASE (8081), +1, +2
+PULSE_PORT_BASE=${PULSE_PORT_BASE:-8081}
+PULSE_SERVICES=(partnership-service:$PULSE_PORT_BASE:pulse_partnership
+  assessment-service:$((PULSE_PORT_BASE + 1)):pulse_assessment
+  reporting-service:$((PULSE_PORT_BASE + 2)):pulse_reporting)
 PULSE_READY_TIMEOUT=${PULSE_READY_TIMEOUT:-120}
 
 # ---------------------------------------------------------------------------------------------- helpers
@@ -219,8 +225,8 @@ pulse_postgres_up() {
   for db in "${PULSE_DATABASES[@]}"; do
     sql+="SELECT 'CREATE ROLE $db LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db')\\gexec
 ALTER ROLE $db WITH LOGIN PASSWORD '$db';
-SELECT 'CREATE DATABASE $db OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db')\\gexec
-SELECT 'CREATE DATABASE ${db}_test OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${db}_test')\\gexec
+SELECT 'CREATE DATABASE $db$PULSE_DB_SUFFIX OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db$PULSE_DB_SUFFIX')\\gexec
+SELECT 'CREATE DATABASE ${db}_test$PULSE_DB_SUFFIX OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '${db}_test$PULSE_DB_SUFFIX')\\gexec
 "
   done
   if ! (cd / && printf '%s' "$sql" | runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres) \
@@ -483,7 +489,7 @@ pulse_services_start() {
     fi
     # shellcheck disable=SC2086
     pid=$(HTTP_PORT=$port \
-      DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db" DB_USERNAME=$db DB_PASSWORD=$db \
+      DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
       KAFKA_BOOTSTRAP_SERVERS="$PULSE_KAFKA_BOOTSTRAP" \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
       LOG_JSON="${LOG_JSON:-false}" \

@@ -44,8 +44,9 @@ pulse_kafka_await
 pulse_keycloak_await
 pulse_log "infrastructure ready after $(pulse_elapsed "$T0")"
 
-export PULSE_KEYCLOAK_URL="$PULSE_KEYCLOAK_URL"
-export PULSE_KAFKA_BOOTSTRAP="$PULSE_KAFKA_BOOTSTRAP"
+# system-kit (used by system-tests) finds everything from the same variables lib.sh uses
+export PULSE_RUN_DIR PULSE_PORT_BASE PULSE_DB_SUFFIX PULSE_PG_VERSION PULSE_PG_CLUSTER PULSE_PG_PORT PULSE_KAFKA_PORT \
+  PULSE_KAFKA_CONTROLLER_PORT PULSE_KEYCLOAK_PORT
 t=$(pulse_now)
 pulse_log "./mvnw -B verify -Psystem-tests $*"
 set +e

@@ -1,0 +1,217 @@
+package org.partnershippulse.systemkit;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The three packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}) as child processes of this
+ * JVM, started with the environment a deployment gives them. A test can stop one gracefully, kill it with
+ * SIGKILL and start it again; the log of every start is appended to {@code <logDir>/<service>.log}.
+ */
+public final class ServiceProcesses implements AutoCloseable {
+
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+
+    private final PulseEnvironment env;
+    private final Map<PulseService, Process> processes = new EnumMap<>(PulseService.class);
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ServiceProcesses(PulseEnvironment env) {
+        this.env = env;
+    }
+
+    /** Starts all three and waits until each is ready; fails with the log tails if one is not. */
+    public void startAll() {
+        for (PulseService s : PulseService.values()) {
+            requireFree(s);
+        }
+        try {
+            for (PulseService s : PulseService.values()) {
+                start(s);
+            }
+            for (PulseService s : PulseService.values()) {
+                awaitReady(s);
+            }
+        } catch (RuntimeException e) {
+            printLogTails();
+            close();
+            throw e;
+        }
+    }
+
+    public synchronized Process start(PulseService s) {
+        Path jar = env.repoRoot().resolve(s.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B -DskipTests package)");
+        }
+        String javaBin = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(javaBin));
+        String javaOpts = System.getenv("PULSE_SERVICE_JAVA_OPTS");
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        try {
+            Files.createDirectories(env.logDir());
+            Path log = log(s);
+            Files.writeString(log, "----- started by system-kit at " + Instant.now() + " -----\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .directory(env.repoRoot().resolve(s.serviceName()).toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            Map<String, String> e = pb.environment();
+            e.put("HTTP_PORT", Integer.toString(env.port(s)));
+            e.put("DB_URL", env.jdbcUrl(s));
+            e.put("DB_USERNAME", s.role());
+            e.put("DB_PASSWORD", s.role());
+            e.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrap());
+            e.put("OIDC_AUTH_SERVER_URL", env.issuer());
+            e.put("OIDC_AUDIENCE", "pulse-api");
+            e.put("LOG_JSON", "false");
+            Process p = pb.start();
+            processes.put(s, p);
+            System.out.printf("[system-kit] started %s on :%d (pid %d, log %s)%n", s.serviceName(), env.port(s), p.pid(), log);
+            return p;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + s.serviceName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for 200 on /q/health/ready; returns the milliseconds since the process started. */
+    public long awaitReady(PulseService s) {
+        Process p = processes.get(s);
+        if (p == null) {
+            throw new IllegalStateException(s.serviceName() + " was not started here");
+        }
+        long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+        long deadline = started + READY_TIMEOUT.toMillis();
+        URI ready = URI.create(env.baseUri(s) + "/q/health/ready");
+        int status = -1;
+        while (System.currentTimeMillis() < deadline) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(s.serviceName() + " exited with code " + p.exitValue()
+                        + " before it became ready; see " + log(s));
+            }
+            try {
+                status = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    long ms = System.currentTimeMillis() - started;
+                    System.out.printf("[system-kit] %s ready after %.1f s%n", s.serviceName(), ms / 1000.0);
+                    return ms;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            sleep(100);
+        }
+        throw new IllegalStateException(s.serviceName() + " not ready within " + READY_TIMEOUT.toSeconds()
+                + " s (last /q/health/ready status " + status + "); see " + log(s));
+    }
+
+    /** SIGTERM, and waits for the exit (graceful shutdown: in-flight requests finish). */
+    public synchronized void stop(PulseService s) {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroy();
+            waitExit(s, p, 30);
+        }
+    }
+
+    /** SIGKILL: the process gets no chance to flush, commit or say goodbye. */
+    public synchronized void kill(PulseService s) {
+        Process p = processes.remove(s);
+        if (p != null) {
+            p.destroyForcibly();
+            waitExit(s, p, 10);
+        }
+    }
+
+    public Process process(PulseService s) {
+        return processes.get(s);
+    }
+
+    public Path log(PulseService s) {
+        return env.logDir().resolve(s.serviceName() + ".log");
+    }
+
+    public void printLogTails() {
+        for (PulseService s : PulseService.values()) {
+            Path log = log(s);
+            System.out.println("----- last 80 lines of " + log + " -----");
+            try {
+                List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of("(no log)");
+                lines.subList(Math.max(0, lines.size() - 80), lines.size()).forEach(System.out::println);
+            } catch (IOException | RuntimeException e) {
+                System.out.println("(could not read: " + e + ")");
+            }
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        for (PulseService s : PulseService.values()) {
+            Process p = processes.get(s);
+            if (p != null) {
+                p.destroy();
+            }
+        }
+        for (PulseService s : List.copyOf(processes.keySet())) {
+            waitExit(s, processes.remove(s), 20);
+        }
+    }
+
+    private void requireFree(PulseService s) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", env.port(s)), 500);
+            throw new IllegalStateException("Port " + env.port(s) + " (" + s.serviceName()
+                    + ") is already in use. Is scripts/run.sh running? Stop it, or set PULSE_PORT_BASE.");
+        } catch (IOException free) {
+            // nothing listens: good
+        }
+    }
+
+    private static void waitExit(PulseService s, Process p, int seconds) {
+        try {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+                System.out.println("[system-kit] " + s.serviceName() + " did not stop in " + seconds + " s: killing it");
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
