@@ -1,0 +1,266 @@
+package org.partnershippulse.systemkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * A realistic partnership for load and fault drills, made through the public API as its people would: member
+ * organisations in six sectors, {@code members} people (Keycloak users {@code <prefix>-NNN}, password = username,
+ * the first one coordinating) and {@code rounds} open Partnership Assessment Inventory rounds. One person answers a
+ * round once, so {@code members × rounds} distinct submissions are available ({@link #slot}).
+ */
+public final class Coalition {
+
+    public static final String PAI = "bcr-partnership-assessment-inventory";
+    static final List<String> SECTORS = List.of("CHILD_WELFARE", "EDUCATION", "HEALTH_CARE",
+            "COMMUNITY_BASED_ORGANIZATION", "FAITH_BASED", "LIVED_EXPERIENCE");
+
+    /** One submission to make: a person and a round. */
+    public record Slot(String user, UUID roundId) {}
+
+    private final PulseApi api;
+    private final UUID partnershipId;
+    private final List<String> members;
+    private final List<UUID> roundIds;
+    private final PaiForm form;
+
+    private Coalition(PulseApi api, UUID partnershipId, List<String> members, List<UUID> roundIds, PaiForm form) {
+        this.api = api;
+        this.partnershipId = partnershipId;
+        this.members = members;
+        this.roundIds = roundIds;
+        this.form = form;
+    }
+
+    public static Coalition assemble(PulseApi api, String prefix, int members, int rounds) {
+        String tag = prefix + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        List<Keycloak.User> users = new ArrayList<>();
+        for (int i = 1; i <= members; i++) {
+            String username = String.format("%s-%03d", prefix, i);
+            users.add(new Keycloak.User(UUID.nameUUIDFromBytes(("pulse-user/" + username).getBytes(StandardCharsets.UTF_8)),
+                    username, "Member", String.format("%s %03d", prefix, i)));
+        }
+        api.keycloak().ensureUsers(users);
+
+        List<String> orgs = new ArrayList<>();
+        for (String sector : SECTORS) {
+            orgs.add(api.ok("POST", PulseService.PARTNERSHIP, "admin", "/organisations",
+                    Map.of("name", tag + " " + sector.toLowerCase().replace('_', ' '), "type", "Organisation", "sector", sector))
+                    .path("id").asText());
+        }
+        UUID partnership = UUID.fromString(api.ok("POST", PulseService.PARTNERSHIP, "admin", "/partnerships", Map.of(
+                "name", tag + " coalition", "geographyType", "COUNTY", "geographyName", "Bench County",
+                "status", "ACTIVE", "structure", "STEERING_COMMITTEE", "leadOrganisationId", orgs.get(0)))
+                .path("id").asText());
+        String base = "/partnerships/" + partnership;
+        for (String org : orgs) {
+            api.ok("POST", PulseService.PARTNERSHIP, "admin", base + "/memberships", Map.of("organisationId", org, "role", "MEMBER"));
+        }
+        List<String> usernames = new ArrayList<>();
+        parallel(users.size(), i -> {
+            Keycloak.User u = users.get(i);
+            String personId = person(api, u, orgs.get(i % orgs.size()));
+            api.ok("POST", PulseService.PARTNERSHIP, "admin", base + "/roles",
+                    Map.of("personId", personId, "role", i == 0 ? "COORDINATOR" : "MEMBER"));
+            return null;
+        });
+        users.forEach(u -> usernames.add(u.username()));
+        String coordinator = usernames.get(0);
+
+        JsonNode pai = latestPai(api, coordinator);
+        int version = pai.path("version").asInt();
+        PaiForm form = PaiForm.of(api.get(PulseService.ASSESSMENT, coordinator, "/instruments/" + PAI + "/versions/" + version));
+        List<UUID> roundIds = new ArrayList<>(parallel(rounds, r -> openRound(api, partnership, coordinator, version, tag + " round " + (r + 1), members)));
+        return new Coalition(api, partnership, List.copyOf(usernames), List.copyOf(roundIds), form);
+    }
+
+    public UUID partnershipId() {
+        return partnershipId;
+    }
+
+    public String coordinator() {
+        return members.get(0);
+    }
+
+    public List<String> members() {
+        return members;
+    }
+
+    public List<UUID> roundIds() {
+        return roundIds;
+    }
+
+    public int slots() {
+        return members.size() * roundIds.size();
+    }
+
+    /** The n-th distinct (person, round); consecutive n are different people of the same round. */
+    public Slot slot(int n) {
+        return new Slot(members.get(n % members.size()), roundIds.get((n / members.size()) % roundIds.size()));
+    }
+
+    /** A complete answer (every item, the three reflections), drawn from a seed so it can be re-created. */
+    public Map<String, Object> answers(long seed) {
+        return form.answers(new Random(seed));
+    }
+
+    /** Saves the answers and submits them: the two requests a respondent's "Submit" makes. */
+    public PulseApi.Reply submit(Slot slot, Map<String, Object> answers) {
+        String path = "/rounds/" + slot.roundId() + "/response";
+        PulseApi.Reply saved = api.call("PUT", PulseService.ASSESSMENT, slot.user(), path, answers, null);
+        if (!saved.ok()) {
+            return saved;
+        }
+        PulseApi.Reply submitted = api.call("POST", PulseService.ASSESSMENT, slot.user(), path + "/submit", null, null);
+        return new PulseApi.Reply(submitted.status(), submitted.etag(), submitted.body(), submitted.rawBody(),
+                saved.nanos() + submitted.nanos());
+    }
+
+    /** Responses the round report counts (reporting-service), or -1 when it has no report yet. */
+    public int reportedResponses(UUID roundId) {
+        PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
+        return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
+    }
+
+    private static String person(PulseApi api, Keycloak.User u, String organisationId) {
+        PulseApi.Reply created = api.call("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of(
+                "name", u.firstName() + " " + u.lastName(), "email", u.email(), "organisationId", organisationId,
+                "subject", u.id().toString()), null);
+        if (created.ok()) {
+            return created.body().path("id").asText();
+        }
+        if (created.status() == 409) { // the person exists from an earlier run: find them by e-mail
+            for (JsonNode p : api.get(PulseService.PARTNERSHIP, "admin", "/people?search=" + u.email()).path("items")) {
+                if (u.email().equals(p.path("email").asText())) {
+                    return p.path("id").asText();
+                }
+            }
+        }
+        throw new IllegalStateException("POST /people for " + u.username() + " answered " + created.status() + ": " + created.rawBody());
+    }
+
+    private static JsonNode latestPai(PulseApi api, String user) {
+        JsonNode best = null;
+        for (JsonNode v : api.get(PulseService.ASSESSMENT, user, "/instruments?key=" + PAI + "&status=PUBLISHED").path("items")) {
+            if (best == null || v.path("version").asInt() > best.path("version").asInt()) {
+                best = v;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no published " + PAI);
+        }
+        return best;
+    }
+
+    /**
+     * Creates and opens a round once assessment-service's projection (fed by partnership events) knows every
+     * member: a round invites the people it knows when it opens, so an early one is closed and tried again.
+     */
+    private static UUID openRound(PulseApi api, UUID partnership, String coordinator, int version, String title, int members) {
+        String rounds = "/partnerships/" + partnership + "/rounds";
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            PulseApi.Reply created = api.call("POST", PulseService.ASSESSMENT, coordinator, rounds, Map.of(
+                    "instrumentKey", PAI, "instrumentVersion", version, "title", title,
+                    "closesAt", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString()), null);
+            if (created.ok()) {
+                String path = rounds + "/" + created.body().path("id").asText();
+                PulseApi.Reply current = api.call("GET", PulseService.ASSESSMENT, coordinator, path, null, null);
+                JsonNode opened = PulseApi.ok(api.call("POST", PulseService.ASSESSMENT, coordinator, path + "/open", null, current.etag()),
+                        "open " + path);
+                if (opened.path("invitedCount").asInt() == members) {
+                    return UUID.fromString(opened.path("id").asText());
+                }
+                PulseApi.Reply now = api.call("GET", PulseService.ASSESSMENT, coordinator, path, null, null);
+                api.call("POST", PulseService.ASSESSMENT, coordinator, path + "/close", null, now.etag());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("assessment-service does not know all " + members + " members of "
+                        + partnership + " after 120 s (last answer " + created.status() + ": " + created.rawBody() + ")");
+            }
+            sleep(500);
+        }
+    }
+
+    interface Step<T> {
+        T run(int index) throws Exception;
+    }
+
+    /** Runs {@code count} independent set-up steps on 8 threads, in index order of the results. */
+    static <T> List<T> parallel(int count, Step<T> step) {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                futures.add(pool.submit(() -> step.run(index)));
+            }
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("set-up failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The items of a PAI version and the options of their scales. */
+    record PaiForm(Map<String, List<String>> optionsByItem, List<String> freeTextItems) {
+
+        static PaiForm of(JsonNode version) {
+            Map<String, List<String>> scales = new LinkedHashMap<>();
+            for (JsonNode scale : version.path("scales")) {
+                List<String> values = new ArrayList<>();
+                scale.path("options").forEach(o -> values.add(o.path("value").asText()));
+                scales.put(scale.path("key").asText(), values);
+            }
+            Map<String, List<String>> options = new LinkedHashMap<>();
+            List<String> free = new ArrayList<>();
+            for (JsonNode section : version.path("sections")) {
+                for (JsonNode item : section.path("items")) {
+                    List<String> values = scales.getOrDefault(item.path("scale").asText(), List.of());
+                    if (values.isEmpty()) {
+                        free.add(item.path("key").asText());
+                    } else {
+                        options.put(item.path("key").asText(), values);
+                    }
+                }
+            }
+            return new PaiForm(options, free);
+        }
+
+        Map<String, Object> answers(Random random) {
+            Map<String, Object> answers = new LinkedHashMap<>();
+            optionsByItem.forEach((key, values) -> answers.put(key, Map.of("value", values.get(random.nextInt(values.size())))));
+            for (String key : freeTextItems) {
+                answers.put(key, Map.of("value", "Reflection " + random.nextInt(1000)
+                        + ": partners show up and share what they know; decisions still need a clearer structure."));
+            }
+            return Map.of("language", "en", "answers", answers);
+        }
+    }
+}

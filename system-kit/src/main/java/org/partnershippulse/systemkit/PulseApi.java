@@ -1,0 +1,106 @@
+package org.partnershippulse.systemkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A small JSON client of the three services' public APIs, as a realm user with a real Keycloak token. Each call
+ * answers a {@link Reply} with the status, the ETag and the time it took, so load drivers can count and time
+ * without exceptions; {@link #ok} turns a non-2xx into an exception for set-up steps.
+ */
+public final class PulseApi {
+
+    public record Reply(int status, String etag, JsonNode body, String rawBody, long nanos) {
+        public boolean ok() {
+            return status / 100 == 2;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PulseEnvironment env;
+    private final Keycloak keycloak;
+    private final HttpClient http;
+
+    public PulseApi(PulseEnvironment env, Keycloak keycloak) {
+        this.env = env;
+        this.keycloak = keycloak;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    public Keycloak keycloak() {
+        return keycloak;
+    }
+
+    public PulseEnvironment env() {
+        return env;
+    }
+
+    /** One request; {@code user} null = anonymous, {@code body} null = none. Never throws for an HTTP status. */
+    public Reply call(String method, PulseService service, String user, String path, Object body, String ifMatch) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        if (user != null) {
+            b.header("Authorization", "Bearer " + keycloak.token(user));
+        }
+        if (ifMatch != null) {
+            b.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            long nanos = System.nanoTime() - t0;
+            JsonNode json = MissingNode.getInstance();
+            String raw = r.body();
+            if (raw != null && !raw.isEmpty() && r.headers().firstValue("Content-Type").orElse("").contains("json")) {
+                json = JSON.readTree(raw);
+            }
+            return new Reply(r.statusCode(), r.headers().firstValue("ETag").orElse(null), json, raw, nanos);
+        } catch (IOException e) {
+            // connection refused/reset: a status the caller can count (0 = no HTTP answer at all)
+            return new Reply(0, null, MissingNode.getInstance(), e.toString(), System.nanoTime() - t0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A set-up call that must succeed: fails with the answer's body otherwise. */
+    public JsonNode ok(String method, PulseService service, String user, String path, Object body) {
+        return ok(call(method, service, user, path, body, null), method + " " + path + " as " + user);
+    }
+
+    public JsonNode get(PulseService service, String user, String path) {
+        return ok("GET", service, user, path, null);
+    }
+
+    public static JsonNode ok(Reply reply, String what) {
+        if (!reply.ok()) {
+            throw new IllegalStateException(what + " answered " + reply.status() + ": " + reply.rawBody());
+        }
+        return reply.body();
+    }
+
+    static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
