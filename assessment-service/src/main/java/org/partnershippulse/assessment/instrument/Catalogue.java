@@ -10,8 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads instrument versions' content. Published versions never change, so their parsed definitions are kept in
- * memory: every answer a respondent saves is checked against one.
+ * Reads instrument versions' content. Published versions never change, so they are kept in memory, parsed: every
+ * answer a respondent saves or submits is checked against one, and reading the whole document from the database
+ * each time was a measurable share of a submission's cost.
  */
 @ApplicationScoped
 public class Catalogue {
@@ -20,6 +21,7 @@ public class Catalogue {
     ObjectMapper mapper;
 
     private final Map<UUID, InstrumentDefinition> published = new ConcurrentHashMap<>();
+    private final Map<String, PublishedInstrument> publishedByKeyAndNumber = new ConcurrentHashMap<>();
 
     public InstrumentDefinition definition(InstrumentVersion version) {
         if (version.isPublished()) {
@@ -30,8 +32,14 @@ public class Catalogue {
 
     /** A published version, with its definition. */
     public Optional<PublishedInstrument> published(String key, int number) {
-        return InstrumentVersion.find(key, number).filter(InstrumentVersion::isPublished)
+        PublishedInstrument known = publishedByKeyAndNumber.get(key + "@" + number);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<PublishedInstrument> found = InstrumentVersion.find(key, number).filter(InstrumentVersion::isPublished)
                 .map(v -> new PublishedInstrument(v.instrumentKey, v.number, definition(v)));
+        found.ifPresent(p -> publishedByKeyAndNumber.put(key + "@" + number, p));
+        return found;
     }
 
     public String write(InstrumentDefinition definition) {
