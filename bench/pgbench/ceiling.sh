@@ -56,7 +56,15 @@ for clients in "${counts[@]}"; do
   threads=$((clients < 2 ? clients : 2))
   log=$(PGPASSWORD=$role pgbench -n -M prepared -h 127.0.0.1 -p "$PULSE_PG_PORT" -U $role -c "$clients" -j "$threads" \
     -T "$seconds" -f bench/pgbench/submission.sql -D fixtures="$fixtures" -D ikey=bcr-partnership-assessment-inventory \
-    -D ivers="$ivers" -D answers="$answers" -D payload="$payload" "$scratch" 2>&1) || { printf '%s\n' "$log" >&2; exit 1; }
+    -D ivers="$ivers" -D answers="$answers" -D payload="$payload" "$scratch" 2>&1) || {
+    # e.g. no connection slots left on a shared server: this level is not measured, the others still are
+    printf '%s\n' "$log"
+    reason=$(grep -m1 -o 'FATAL: .*\|error: .*' <<<"$log" | tr -d '"\\' || true)
+    pulse_err "pgbench at $clients clients failed: $reason"
+    json+="$sep{\"clients\":$clients,\"tps\":null,\"error\":\"${reason:-pgbench failed}\"}"
+    sep=','
+    continue
+  }
   printf '%s\n' "$log"
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)/\1/p' <<<"$log")
   lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$log")

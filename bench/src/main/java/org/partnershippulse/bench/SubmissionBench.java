@@ -105,6 +105,7 @@ public final class SubmissionBench {
             fj.put("achievedPerSecond", round(f.achievedRate(), 1));
             fj.put("seconds", freshnessSeconds);
             fj.put("due", f.due());
+            fj.put("notSentWithin30sOfSchedule", f.notSent());
             fj.put("accepted", f.accepted());
             fj.put("errors", f.errors());
             fj.put("visible", f.visible());
@@ -113,9 +114,9 @@ public final class SubmissionBench {
             percentiles(fj.putObject("dueToAcceptedMs"), f.submitFromDue());
             fj.put("meanPollMs", round(f.meanPollMs(), 1));
             fj.put("polls", f.polls());
-            log("freshness at %d/s (achieved %.1f/s): p50 %.0f ms, p99 %.0f ms; %d of %d accepted seen, %d errors",
+            log("freshness at %d/s (achieved %.1f/s): p50 %.0f ms, p99 %.0f ms; %d of %d accepted seen, %d errors, %d of %d not sent (driver > 30 s behind)",
                     rate, f.achievedRate(), ms(f.freshness().getValueAtPercentile(50)),
-                    ms(f.freshness().getValueAtPercentile(99)), f.visible(), f.accepted(), f.errors());
+                    ms(f.freshness().getValueAtPercentile(99)), f.visible(), f.accepted(), f.errors(), f.notSent(), f.due());
         }
         Files.createDirectories(out.toAbsolutePath().getParent());
         JSON.writeValue(out.toFile(), root);
