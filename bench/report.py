@@ -114,7 +114,8 @@ def main():
         ok = None if ready is None or idle is None else (ready < 2000 and idle < 200)
         rows.append(("4 footprint", name,
                      f"ready {fmt(ready / 1000 if ready is not None else None, ' s', 2)} after launch "
-                     f"(Quarkus: {fmt(f.get('quarkusStartedSeconds'), ' s', 2)}) · RSS idle {fmt(idle, ' MB', 0)}, "
+                     f"(Quarkus: {fmt(f.get('quarkusStartedSeconds'), ' s', 2)}; "
+                     f"{fmt(f.get('cpuSecondsToReady'), ' CPU s', 1)}) · RSS idle {fmt(idle, ' MB', 0)}, "
                      f"after ingest {fmt(f.get('afterIngestRssMb'), ' MB', 0)}",
                      "ready < 2 s, idle < 200 MB", verdict(ok)))
 
