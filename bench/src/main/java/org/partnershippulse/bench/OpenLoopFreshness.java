@@ -33,10 +33,13 @@ final class OpenLoopFreshness {
 
     private final Coalition coalition;
     private final Slots slots;
+    /** Accepted submissions per round, shared with the ingest: the next run waits until reporting counts them. */
+    private final Map<UUID, AtomicInteger> acceptedByRound;
 
-    OpenLoopFreshness(Coalition coalition, Slots slots) {
+    OpenLoopFreshness(Coalition coalition, Slots slots, Map<UUID, AtomicInteger> acceptedByRound) {
         this.coalition = coalition;
         this.slots = slots;
+        this.acceptedByRound = acceptedByRound;
     }
 
     Result run(double rate, Duration duration, int senders, Duration settle, Duration pollInterval) {
@@ -72,6 +75,7 @@ final class OpenLoopFreshness {
                     if (reply.ok()) {
                         accepted.incrementAndGet();
                         lastAck.accumulateAndGet(ackAt, Math::max);
+                        acceptedByRound.computeIfAbsent(slot.roundId(), r -> new AtomicInteger()).incrementAndGet();
                         submitFromDue.recordValue(Math.max(1, (ackAt - dueAt) / 1000));
                         synchronized (acks) {
                             acks.computeIfAbsent(slot.roundId(), r -> new RoundAcks()).ackNanos.add(ackAt);
