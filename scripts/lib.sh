@@ -474,9 +474,18 @@ pulse_service_jar() { printf '%s' "$PULSE_ROOT/$1/target/quarkus-app/quarkus-run
 
 # Starts the three packaged services (java -jar) with the environment they read. Logs: $PULSE_RUN_DIR/<svc>.log
 pulse_services_start() {
+  local entry
+  for entry in "${PULSE_SERVICES[@]}"; do
+    pulse_service_start "${entry%%:*}" || return 1
+  done
+}
+
+# Starts one packaged service (bench/run times each start alone). Usage: pulse_service_start partnership-service
+pulse_service_start() {
   local entry name port db jar pid
   for entry in "${PULSE_SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
+    [[ $name == "$1" ]] || continue
     jar=$(pulse_service_jar "$name")
     [[ -f $jar ]] || { pulse_err "$jar is missing: build first (./mvnw -B -DskipTests package)"; return 1; }
     if pid=$(pulse_running_pid "$name"); then
@@ -496,7 +505,10 @@ pulse_services_start() {
       pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java ${PULSE_SERVICE_JAVA_OPTS:-} -jar "$jar")
     printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
     pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
+    return 0
   done
+  pulse_err "unknown service $1"
+  return 1
 }
 
 # Waits until every service answers 200 on /q/health/ready, at most PULSE_READY_TIMEOUT (120) seconds
