@@ -210,7 +210,7 @@ class FaultDrillsIT {
         List<String> differences = afterCrash.differences(rebuilt);
 
         report("consumer-crash", "kill -9 reporting-service after " + before + " of " + STREAM
-                        + " submissions, restarted (ready in " + readyMs / 1000.0 + " s)",
+                        + " submissions, restarted (ready in " + readyMs / 1000 + " s)",
                 load.accepted() + " accepted " + load.statusCounts() + "; " + afterCrash.documents()
                         + " reports compared with a rebuild of " + rebuild.path("eventsRead").asLong() + " events: "
                         + differences.size() + " differ",
@@ -267,14 +267,17 @@ class FaultDrillsIT {
 
         Map<UUID, Integer> reported = awaitReported(accepted);
         long events = submittedEvents(load.acceptedPerRound().keySet());
+        // these rounds may also hold submissions of earlier drills: compare all that were accepted in them
         int loadRounds = load.acceptedPerRound().size();
-        int reportedOfLoad = load.acceptedPerRound().keySet().stream().mapToInt(r -> reported.getOrDefault(r, 0)).sum();
+        int acceptedInRounds = load.acceptedPerRound().keySet().stream().mapToInt(accepted::get).sum();
+        int reportedInRounds = load.acceptedPerRound().keySet().stream().mapToInt(r -> reported.getOrDefault(r, 0)).sum();
         List<String> doubleCounted = itemsCountedTwice(load.acceptedPerRound().keySet());
 
         report("broker-outage", "Kafka stopped for " + OUTAGE_SECONDS + " s after " + before + " of " + SUBMISSIONS
                         + " submissions, then started",
-                load.accepted() + " accepted " + load.statusCounts() + " (" + duringOutage + " while Kafka was down), "
-                        + reportedOfLoad + " in the reports of " + loadRounds + " rounds; 5xx/no answer: "
+                load.accepted() + " accepted " + load.statusCounts() + " (" + duringOutage + " while Kafka was down)"
+                        + "; the reports of its " + loadRounds + " rounds count " + reportedInRounds + " of the "
+                        + acceptedInRounds + " accepted there by all drills; 5xx/no answer: "
                         + serverErrorsDuringOutage + " during the outage, " + serverErrors + " in all; "
                         + events + " response events on " + EventTopics.ASSESSMENT,
                 lost(reported), duplicated(reported) + doubleCounted.size(), t0);
