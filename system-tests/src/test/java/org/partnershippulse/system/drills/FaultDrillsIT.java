@@ -193,15 +193,13 @@ class FaultDrillsIT {
     @Order(3)
     void consumerCrash() {
         long t0 = System.nanoTime();
-        SubmissionLoad load = SubmissionLoad.start(coalition, nextSlot, STREAM, THREADS);
-        nextSlot += STREAM;
-        load.awaitFinished(STREAM / 2, Duration.ofMinutes(10));
-        int before = load.finished();
-        services.kill(PulseService.REPORTING);
-        services.start(PulseService.REPORTING);
-        long readyMs = services.awaitReady(PulseService.REPORTING);
-        load.awaitAll(Duration.ofMinutes(10));
-        load.acceptedPerRound().forEach((round, n) -> accepted.merge(round, n, Integer::sum));
+        long[] readyMs = new long[1];
+        Faulted run = streamWithFault(STREAM, STREAM / 2, () -> {
+            services.kill(PulseService.REPORTING);
+            services.start(PulseService.REPORTING);
+            readyMs[0] = services.awaitReady(PulseService.REPORTING);
+        });
+        SubmissionLoad load = run.load();
 
         Map<UUID, Integer> reported = awaitReported(accepted);
         ReportSnapshot afterCrash = ReportSnapshot.of(coalition);
@@ -209,8 +207,8 @@ class FaultDrillsIT {
         ReportSnapshot rebuilt = ReportSnapshot.of(coalition);
         List<String> differences = afterCrash.differences(rebuilt);
 
-        report("consumer-crash", "kill -9 reporting-service after " + before + " of " + STREAM
-                        + " submissions, restarted (ready in " + readyMs / 1000 + " s)",
+        report("consumer-crash", "kill -9 reporting-service after " + run.before() + " of " + STREAM
+                        + " submissions, restarted (ready in " + readyMs[0] / 1000 + " s)",
                 load.accepted() + " accepted " + load.statusCounts() + "; " + afterCrash.documents()
                         + " reports compared with a rebuild of " + rebuild.path("eventsRead").asLong() + " events: "
                         + differences.size() + " differ",
@@ -250,19 +248,14 @@ class FaultDrillsIT {
     @Order(5)
     void brokerOutage() {
         long t0 = System.nanoTime();
-        SubmissionLoad load = SubmissionLoad.start(coalition, nextSlot, SUBMISSIONS, THREADS);
-        nextSlot += SUBMISSIONS;
-        load.awaitFinished(SUBMISSIONS / 2, Duration.ofMinutes(20));
-        int before = load.finished();
-        long down = System.nanoTime();
-        infrastructure.stopKafka();
-        sleep(Duration.ofSeconds(OUTAGE_SECONDS));
-        int duringOutage = load.finished() - before;
-        infrastructure.startKafka();
-        long up = System.nanoTime();
-        load.awaitAll(Duration.ofMinutes(20));
-        load.acceptedPerRound().forEach((round, n) -> accepted.merge(round, n, Integer::sum));
-        int serverErrorsDuringOutage = load.failedOnServerBetween(down, up).size();
+        Faulted run = streamWithFault(SUBMISSIONS, SUBMISSIONS / 2, () -> {
+            infrastructure.stopKafka();
+            sleep(Duration.ofSeconds(OUTAGE_SECONDS));
+            infrastructure.startKafka();
+        });
+        SubmissionLoad load = run.load();
+        int duringOutage = load.outcomes(o -> o.endedNanos() >= run.faultStarted() && o.endedNanos() <= run.faultEnded()).size();
+        int serverErrorsDuringOutage = load.failedOnServerBetween(run.faultStarted(), run.faultEnded()).size();
         int serverErrors = load.outcomes(SubmissionLoad.Outcome::failedOnServer).size();
 
         Map<UUID, Integer> reported = awaitReported(accepted);
@@ -273,7 +266,7 @@ class FaultDrillsIT {
         int reportedInRounds = load.acceptedPerRound().keySet().stream().mapToInt(r -> reported.getOrDefault(r, 0)).sum();
         List<String> doubleCounted = itemsCountedTwice(load.acceptedPerRound().keySet());
 
-        report("broker-outage", "Kafka stopped for " + OUTAGE_SECONDS + " s after " + before + " of " + SUBMISSIONS
+        report("broker-outage", "Kafka stopped for " + OUTAGE_SECONDS + " s after " + run.before() + " of " + SUBMISSIONS
                         + " submissions, then started",
                 load.accepted() + " accepted " + load.statusCounts() + " (" + duringOutage + " while Kafka was down)"
                         + "; the reports of its " + loadRounds + " rounds count " + reportedInRounds + " of the "
@@ -293,15 +286,9 @@ class FaultDrillsIT {
     @Order(6)
     void databaseRestart() {
         long t0 = System.nanoTime();
-        SubmissionLoad load = SubmissionLoad.start(coalition, nextSlot, STREAM, THREADS);
-        nextSlot += STREAM;
-        load.awaitFinished(STREAM / 3, Duration.ofMinutes(10));
-        int before = load.finished();
-        long restartStarted = System.nanoTime();
-        infrastructure.restartPostgres();
-        long restartSeconds = seconds(restartStarted);
-        load.awaitAll(Duration.ofMinutes(10));
-        load.acceptedPerRound().forEach((round, n) -> accepted.merge(round, n, Integer::sum));
+        Faulted run = streamWithFault(STREAM, STREAM / 3, infrastructure::restartPostgres);
+        SubmissionLoad load = run.load();
+        long restartSeconds = (run.faultEnded() - run.faultStarted()) / 1_000_000_000L;
         // a request cut by the restart may still have committed: ask assessment-service, as the respondent would
         List<SubmissionLoad.Outcome> failed = load.outcomes(o -> !o.accepted());
         int committedAnyway = 0;
@@ -325,7 +312,7 @@ class FaultDrillsIT {
         }
         Map<UUID, Integer> reported = awaitReported(accepted);
 
-        report("database-restart", "PostgreSQL restarted (fast shutdown, " + restartSeconds + " s) after " + before
+        report("database-restart", "PostgreSQL restarted (fast shutdown, " + restartSeconds + " s) after " + run.before()
                         + " of " + STREAM + " submissions",
                 load.accepted() + " accepted " + load.statusCounts() + ", " + failed.size() + " failed of which "
                         + committedAnyway + " committed anyway; services recovered without restart " + yes(recovered)
@@ -337,6 +324,32 @@ class FaultDrillsIT {
         assertEquals(0, duplicated(reported), "none counted twice");
         assertTrue(failed.stream().allMatch(SubmissionLoad.Outcome::failedOnServer),
                 "failures during the restart are server-side (retry later), never a 4xx blaming the request: " + load.statusCounts());
+    }
+
+    // -------------------------------------------------------------------------------------------------- load
+
+    /** A stream of submissions and the fault injected into it: how many had finished before, and when it ran. */
+    record Faulted(SubmissionLoad load, int before, long faultStarted, long faultEnded) {}
+
+    /**
+     * Submits {@code count} fresh slots on {@link #THREADS} connections; once {@code after} have finished, runs the
+     * fault (which returns when it is over); returns when every submission finished, its accepted ones counted.
+     */
+    Faulted streamWithFault(int count, int after, Runnable fault) {
+        SubmissionLoad load = SubmissionLoad.start(coalition, nextSlot, count, THREADS);
+        nextSlot += count;
+        try {
+            load.awaitFinished(after, Duration.ofMinutes(30));
+            int before = load.finished();
+            long started = System.nanoTime();
+            fault.run();
+            long ended = System.nanoTime();
+            load.awaitAll(Duration.ofMinutes(30));
+            load.acceptedPerRound().forEach((round, n) -> accepted.merge(round, n, Integer::sum));
+            return new Faulted(load, before, started, ended);
+        } finally {
+            load.close();
+        }
     }
 
     // -------------------------------------------------------------------------------------------------- checks
