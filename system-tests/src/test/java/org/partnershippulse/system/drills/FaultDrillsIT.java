@@ -163,14 +163,7 @@ class FaultDrillsIT {
         long withReason = java.util.stream.Stream.concat(reportingDead.stream(), assessmentDead.stream())
                 .filter(e -> !e.headers().getOrDefault("dead-letter-reason", "").isBlank()).count();
         boolean reportingGoesOn = await(() -> renamed.equals(report(slot.roundId()).path("partnershipName").asText()));
-        boolean assessmentGoesOn = await(() -> {
-            for (JsonNode r : api.get(PulseService.ASSESSMENT, slot.user(), "/me/rounds?size=5").path("items")) {
-                if (renamed.equals(r.path("partnershipName").asText())) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        boolean assessmentGoesOn = await(() -> renamed.equals(partnershipNameInMyRounds(slot.user())));
         Map<UUID, Integer> reported = awaitReported(accepted);
         int lost = lost(reported);
 
@@ -428,6 +421,25 @@ class FaultDrillsIT {
                 + "\"type\": \"org.partnershippulse.drill.unknown-type.v1\", \"time\": \"2026-01-01T00:00:00Z\", "
                 + "\"datacontenttype\": \"application/json\", \"dataschema\": \"https://partnershippulse.org/schemas/events/none.json\", "
                 + "\"partitionkey\": \"" + marker + "\", \"data\": {\"marker\": \"" + marker + "\"}}";
+    }
+
+    /**
+     * The coalition's partnership name as assessment-service shows it in the user's open rounds. The drill users are
+     * reused from run to run, so their rounds of earlier coalitions (closing sooner, listed first) are paged past.
+     */
+    String partnershipNameInMyRounds(String user) {
+        for (int page = 0; page < 100; page++) {
+            JsonNode rounds = api.get(PulseService.ASSESSMENT, user, "/me/rounds?size=100&page=" + page);
+            for (JsonNode r : rounds.path("items")) {
+                if (coalition.partnershipId().toString().equals(r.path("partnershipId").asText())) {
+                    return r.path("partnershipName").asText();
+                }
+            }
+            if (page + 1 >= rounds.path("totalPages").asInt()) {
+                break;
+            }
+        }
+        return null;
     }
 
     /** Renames the coalition's partnership (a partnership.updated event on the partnership topic); the new name. */
