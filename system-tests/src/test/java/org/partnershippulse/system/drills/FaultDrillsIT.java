@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.partnershippulse.system.support.RunningSystem;
 import org.partnershippulse.systemkit.Coalition;
 import org.partnershippulse.systemkit.EventTopics;
@@ -62,6 +65,20 @@ class FaultDrillsIT {
     static final String RESPONSE_SUBMITTED = "org.partnershippulse.assessment.response-submitted.v1";
     static final Duration SETTLE = Duration.ofMinutes(5);
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Drills that printed their line; one that failed before it gets a line saying so. */
+    static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @RegisterExtension
+    static final TestWatcher UNFINISHED = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            String drill = context.getRequiredTestMethod().getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+            if (!REPORTED.contains(drill)) {
+                report(drill, "(see above)", "did not finish: " + cause, -1, -1, System.nanoTime());
+            }
+        }
+    };
 
     PulseApi api;
     Coalition coalition;
@@ -196,7 +213,9 @@ class FaultDrillsIT {
 
         Map<UUID, Integer> reported = awaitReported(accepted);
         ReportSnapshot afterCrash = ReportSnapshot.of(coalition);
-        JsonNode rebuild = api.ok("POST", PulseService.REPORTING, "admin", "/admin/rebuild", null);
+        // one transaction over both topics: minutes on a busy machine, far beyond an ordinary request's 30 s
+        JsonNode rebuild = PulseApi.ok(api.call("POST", PulseService.REPORTING, "admin", "/admin/rebuild", null, null,
+                Duration.ofMinutes(20)), "POST /admin/rebuild");
         ReportSnapshot rebuilt = ReportSnapshot.of(coalition);
         List<String> differences = afterCrash.differences(rebuilt);
 
@@ -463,6 +482,7 @@ class FaultDrillsIT {
 
     /** One line per drill, printed and appended to target/drills-summary.txt for scripts/drills.sh. */
     static void report(String drill, String injected, String counted, long lost, long duplicated, long t0) {
+        REPORTED.add(drill);
         String line = String.format("DRILL %-16s | injected: %s | counted: %s | lost: %d | duplicated: %d | %d s",
                 drill, injected, counted, lost, duplicated, seconds(t0));
         System.out.println(line);
