@@ -86,6 +86,10 @@ public final class Coalition {
         return new Coalition(api, partnership, List.copyOf(usernames), List.copyOf(roundIds), form);
     }
 
+    public PulseApi api() {
+        return api;
+    }
+
     public UUID partnershipId() {
         return partnershipId;
     }

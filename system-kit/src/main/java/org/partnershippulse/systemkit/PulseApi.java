@@ -46,8 +46,14 @@ public final class PulseApi {
 
     /** One request; {@code user} null = anonymous, {@code body} null = none. Never throws for an HTTP status. */
     public Reply call(String method, PulseService service, String user, String path, Object body, String ifMatch) {
+        return call(method, service, user, path, body, ifMatch, Duration.ofSeconds(30));
+    }
+
+    /** As above, for a request allowed to take longer than 30 s (an operator's rebuild). */
+    public Reply call(String method, PulseService service, String user, String path, Object body, String ifMatch,
+                      Duration timeout) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .header("Accept", "application/json");
         if (user != null) {
             b.header("Authorization", "Bearer " + keycloak.token(user));

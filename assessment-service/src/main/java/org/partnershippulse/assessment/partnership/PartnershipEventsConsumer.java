@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.Inbox;
@@ -17,14 +16,13 @@ import org.partnershippulse.kit.events.PoisonEventException;
 /**
  * Keeps the local projection of partnerships, memberships and people's roles from partnership-service's events,
  * each applied exactly once (inbox) in partition order (one partnership's events share a partition). Event types
- * this service has no use for are skipped; a malformed event fails its message, which the channel sends to the
+ * outside the contract and malformed events fail their message, which the channel sends to the
  * dead-letter topic {@code pulse.assessment.dlq.v1} with the reason.
  */
 @ApplicationScoped
 public class PartnershipEventsConsumer {
 
     static final String CONSUMER = "partnership-events";
-    private static final Logger LOG = Logger.getLogger(PartnershipEventsConsumer.class);
     private static final String PREFIX = "org.partnershippulse.";
 
     @Inject
@@ -65,7 +63,8 @@ public class PartnershipEventsConsumer {
             case PREFIX + "person.role-granted.v1", PREFIX + "person.role-revoked.v1" ->
                     role(reader.data(event, RoleData.class));
             case PREFIX + "person.updated.v1" -> person(reader.data(event, PersonData.class));
-            default -> LOG.debugf("Skipping event %s of type %s: not used here", event.id(), event.type());
+            // every type partnership-service publishes is handled above: anything else is not from the contract
+            default -> throw new PoisonEventException("unknown event type " + event.type());
         }
     }
 

@@ -43,11 +43,16 @@ class PartnershipProjectionTest {
     }
 
     @Test
-    void eventsOfTypesThisServiceDoesNotUseAreSkipped() {
+    void anEventOfAnUnknownTypeGoesToTheDeadLetterTopicWithItsReason() {
+        String marker = UUID.randomUUID().toString();
         Partnerships p = Partnerships.create();
-        p.publish("agreement.signed.v1", "{\"agreementId\": \"" + UUID.randomUUID() + "\"}");
+        p.publish("agreement.signed.v1", "{\"agreementId\": \"" + marker + "\"}");
         Partnerships.Person member = p.member("EDUCATION", "MEMBER");
         p.ready();
+
+        List<EventLog.Event> dead = EventLog.awaitRaw(AssessmentTopicsResource.DLQ, marker, 1);
+        assertEquals(1, dead.size());
+        assertEquals("unknown event type org.partnershippulse.agreement.signed.v1", dead.get(0).headers().get("dead-letter-reason"));
         as(member.user()).when().get("/partnerships/" + p.id + "/rounds").then().statusCode(200);
     }
 }
