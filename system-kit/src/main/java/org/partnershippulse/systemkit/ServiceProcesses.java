@@ -27,7 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** PULSE_SERVICE_READY_TIMEOUT (seconds) stretches it on a machine busy with other builds. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(
+            Long.parseLong(System.getenv().getOrDefault("PULSE_SERVICE_READY_TIMEOUT", "120")));
 
     private final PulseEnvironment env;
     private final Map<PulseService, Process> processes = new EnumMap<>(PulseService.class);
