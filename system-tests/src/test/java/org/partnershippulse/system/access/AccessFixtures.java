@@ -53,6 +53,11 @@ final class AccessFixtures {
     String draftRound;
     /** Open; member A and coordinator A submitted: fewer than the minimum of 3, so its report withholds results. */
     String roundBothResponded;
+    /**
+     * Open, minimum group size 2, sector breakdown allowed; member A and coordinator A (two sectors) submitted: the
+     * results are shown, each sector's group of one is suppressed.
+     */
+    String roundSectorsOfOne;
     /** Open; only member A submitted. */
     String roundOnlyMemberA;
     /** Open; nobody has answered yet. */
@@ -203,9 +208,16 @@ final class AccessFixtures {
         roundOnlyMemberA = newOpenRound();
         roundToAnswer = newOpenRound();
         roundToSubmit = newOpenRound();
+        Map<String, Object> sectorsOfOne = new LinkedHashMap<>(roundBody());
+        sectorsOfOne.put("minimumGroupSize", 2);
+        sectorsOfOne.put("allowedBreakdowns", List.of("SECTOR"));
+        roundSectorsOfOne = open(call(Caller.COORDINATOR_A.user, ASSESSMENT, "POST", "/partnerships/" + partnershipA + "/rounds",
+                sectorsOfOne, null).getString("id"));
         for (String user : List.of(Caller.MEMBER_A.user, Caller.COORDINATOR_A.user)) {
             saveAnswers(user, roundBothResponded);
             submit(user, roundBothResponded);
+            saveAnswers(user, roundSectorsOfOne);
+            submit(user, roundSectorsOfOne);
             saveAnswers(user, roundToSubmit);
         }
         saveAnswers(Caller.MEMBER_A.user, roundOnlyMemberA);
@@ -260,7 +272,10 @@ final class AccessFixtures {
     }
 
     String newOpenRound() {
-        String id = newRound();
+        return open(newRound());
+    }
+
+    private String open(String id) {
         call(Caller.COORDINATOR_A.user, ASSESSMENT, "POST", roundPath(id) + "/open", null, etag(Caller.COORDINATOR_A.user, ASSESSMENT, roundPath(id)));
         return id;
     }
@@ -284,7 +299,9 @@ final class AccessFixtures {
     /** The partnership and assessment events reach reporting-service through Kafka. */
     private void reportingHasCaughtUp() {
         for (String user : List.of(Caller.MEMBER_A.user, Caller.COORDINATOR_A.user)) {
-            awaitOk("reporting-service has " + user + "'s answers to a round", user, REPORTING, "/rounds/" + roundBothResponded + "/me");
+            for (String round : List.of(roundBothResponded, roundSectorsOfOne)) {
+                awaitOk("reporting-service has " + user + "'s answers to round " + round, user, REPORTING, "/rounds/" + round + "/me");
+            }
         }
         awaitOk("reporting-service has member A's answers to the round only she answered", Caller.MEMBER_A.user, REPORTING,
                 "/rounds/" + roundOnlyMemberA + "/me");

@@ -61,7 +61,7 @@ class AccessMatrixIT {
                     if (!expected.matches(answer.status())) {
                         differences.add(cell + ": expected " + expected.cell + ", got " + answer.status() + " " + brief(answer.body()));
                     } else if (expected == Outcome.SUCCESS) {
-                        String problem = call.check().problem(answer.body());
+                        String problem = call.check().problem(caller, answer.body());
                         if (problem != null) {
                             differences.add(cell + ": " + expected.cell + " as expected, but " + problem);
                         }

@@ -10,9 +10,11 @@ import static org.partnershippulse.systemkit.PulseService.REPORTING;
 import io.restassured.path.json.JsonPath;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.partnershippulse.system.access.AccessMatrix.Caller;
 import org.partnershippulse.system.access.AccessMatrix.Row;
 import org.partnershippulse.systemkit.PulseService;
 
@@ -47,11 +49,11 @@ final class AccessRequests {
         }
     }
 
-    /** What a successful answer must (not) show beyond its status; null when it is fine. */
+    /** What a successful answer must (not) show the caller beyond its status; null when it is fine. */
     interface BodyCheck {
-        BodyCheck NONE = body -> null;
+        BodyCheck NONE = (caller, body) -> null;
 
-        String problem(String body);
+        String problem(Caller caller, String body);
     }
 
     private final AccessFixtures f;
@@ -167,7 +169,9 @@ final class AccessRequests {
         on(PARTNERSHIP, "DELETE", roles + "/{roleId}", "fresh per caller",
                 () -> Call.to(a + "/roles/" + f.grant(f.partnershipA, f.newPerson(), "MEMBER")));
 
-        on(PARTNERSHIP, "GET", "/people", "people the caller shares a partnership with", () -> Call.to("/people"));
+        on(PARTNERSHIP, "GET", "/people", "people the caller shares a partnership with: B's people do not find member A",
+                () -> Call.to("/people?size=100&search=" + Caller.MEMBER_A.user + "@example.org")
+                        .check((caller, body) -> listed(body, f.personMemberA, caller != Caller.MEMBER_B && caller != Caller.COORDINATOR_B)));
         on(PARTNERSHIP, "GET", "/people", "people of A (partnershipId = A)", () -> Call.to("/people?partnershipId=" + f.partnershipA));
         on(PARTNERSHIP, "POST", "/people", "", () -> Call.to("/people").body(f.personBody()));
         on(PARTNERSHIP, "GET", "/people/{id}", "member A's entry", () -> Call.to("/people/" + f.personMemberA));
@@ -218,8 +222,9 @@ final class AccessRequests {
 
         String rounds = "/partnerships/{partnershipId}/rounds";
         String round = rounds + "/{roundId}";
-        String coordinator = AccessMatrix.Caller.COORDINATOR_A.user;
-        on(ASSESSMENT, "GET", rounds, "", () -> Call.to("/partnerships/" + f.partnershipA + "/rounds"));
+        String coordinator = Caller.COORDINATOR_A.user;
+        on(ASSESSMENT, "GET", rounds, "drafts listed to coordinators only", () -> Call.to("/partnerships/" + f.partnershipA
+                + "/rounds?size=100&status=DRAFT&sort=createdAt").check((caller, body) -> listed(body, f.draftRound, caller != Caller.MEMBER_A)));
         on(ASSESSMENT, "POST", rounds, "", () -> Call.to("/partnerships/" + f.partnershipA + "/rounds").body(f.roundBody()));
         on(ASSESSMENT, "GET", round, "an open round", () -> Call.to(f.roundPath(f.roundBothResponded)));
         on(ASSESSMENT, "GET", round, "a draft round (the coordinators' work in progress)", () -> Call.to(f.roundPath(f.draftRound)));
@@ -262,6 +267,8 @@ final class AccessRequests {
         on(REPORTING, "GET", "/me", "", () -> Call.to("/me"));
         on(REPORTING, "GET", "/diagnostics/pings/{id}", "a ping that has arrived", () -> Call.to("/diagnostics/pings/" + f.pingId));
         on(REPORTING, "GET", "/rounds/{roundId}/report", belowMinimum, () -> Call.to(report).check(AccessRequests::withholdsResults));
+        on(REPORTING, "GET", "/rounds/{roundId}/report", "sector breakdown allowed, each sector's group of one suppressed",
+                () -> Call.to("/rounds/" + f.roundSectorsOfOne + "/report").check(AccessRequests::suppressesGroupsOfOne));
         on(REPORTING, "GET", "/rounds/{roundId}/report.csv", belowMinimum,
                 () -> Call.to(report + ".csv").accept("text/csv").check(AccessRequests::hasNoItemRows));
         on(REPORTING, "GET", "/rounds/{roundId}/report.html", "the page holds no data: its script fetches the report with the reader's token",
@@ -279,8 +286,17 @@ final class AccessRequests {
         on(REPORTING, "POST", "/admin/rebuild", "run last: it replays every topic", () -> Call.to("/admin/rebuild"));
     }
 
+    /** Whether a page's items include the id, as they must (or must not) for this caller. */
+    private static String listed(String body, String id, boolean expected) {
+        List<String> ids = new JsonPath(body).getList("items.id");
+        if (ids.contains(id) == expected) {
+            return null;
+        }
+        return expected ? id + " missing from the list" : id + " listed: it must stay hidden from this caller";
+    }
+
     /** Below the minimum only participation is shown: no item, section or reflection. */
-    private static String withholdsResults(String body) {
+    private static String withholdsResults(Caller caller, String body) {
         JsonPath report = new JsonPath(body);
         if (!report.getBoolean("resultsWithheld")) {
             return "resultsWithheld is false";
@@ -293,7 +309,19 @@ final class AccessRequests {
         return report.getInt("participation.responded") == 2 ? null : "participation.responded is not 2";
     }
 
-    private static String hasNoItemRows(String body) {
+    /** Two respondents at a minimum of two: results shown, but no sector group (one person each) and no sector difference. */
+    private static String suppressesGroupsOfOne(Caller caller, String body) {
+        JsonPath report = new JsonPath(body);
+        if (report.getBoolean("resultsWithheld") || report.getList("items").isEmpty()) {
+            return "the results are withheld although two responded at a minimum of two";
+        }
+        if (!report.getList("participation.bySector").isEmpty()) {
+            return "sector groups of one shown: " + report.getList("participation.bySector");
+        }
+        return report.getList("sectorDifferences").isEmpty() ? null : "sector differences shown from groups of one";
+    }
+
+    private static String hasNoItemRows(Caller caller, String body) {
         long rows = body.lines().filter(line -> !line.isBlank()).count();
         return rows == 1 ? null : (rows - 1) + " item rows below the minimum";
     }
