@@ -140,6 +140,8 @@ final class AccessRequests {
         on(PARTNERSHIP, "POST", agreement + "/signatures", "for another member's organisation (coordinator A's)",
                 () -> Call.to(f.agreementPath(f.draftAgreement()) + "/signatures")
                         .body(signature(f.organisationCoordinatorA)));
+        String b = "/partnerships/" + f.partnershipB;
+        on(PARTNERSHIP, "GET", agreement, "A's draft addressed through B's path", () -> Call.to(b + "/agreements/" + f.draftAgreementA));
         on(PARTNERSHIP, "GET", agreement + "/versions", "", () -> Call.to(f.agreementPath(f.draftAgreementA) + "/versions"));
 
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/audit", "the coordinators' view", () -> Call.to(a + "/audit"));
@@ -150,6 +152,8 @@ final class AccessRequests {
         on(PARTNERSHIP, "POST", memberships, "a new organisation joins, fresh per caller", () -> Call.to(a + "/memberships")
                 .body(Map.of("organisationId", f.newOrganisation("PHILANTHROPY"), "role", "MEMBER")));
         on(PARTNERSHIP, "GET", memberships + "/{membershipId}", "", () -> Call.to(a + "/memberships/" + f.membershipMemberA));
+        on(PARTNERSHIP, "GET", memberships + "/{membershipId}", "A's membership addressed through B's path",
+                () -> Call.to(b + "/memberships/" + f.membershipMemberA));
         on(PARTNERSHIP, "PUT", memberships + "/{membershipId}", "member A's organisation's membership", () -> {
             String path = a + "/memberships/" + f.membershipMemberA;
             JsonPath now = call("admin", PARTNERSHIP, "GET", path, null, null);
@@ -168,6 +172,8 @@ final class AccessRequests {
                 () -> Call.to(a + "/roles").body(Map.of("personId", f.newPerson(), "role", "MEMBER")));
         on(PARTNERSHIP, "DELETE", roles + "/{roleId}", "fresh per caller",
                 () -> Call.to(a + "/roles/" + f.grant(f.partnershipA, f.newPerson(), "MEMBER")));
+        on(PARTNERSHIP, "DELETE", roles + "/{roleId}", "a role in A addressed through B's path, fresh per caller",
+                () -> Call.to(b + "/roles/" + f.grant(f.partnershipA, f.newPerson(), "MEMBER")));
 
         on(PARTNERSHIP, "GET", "/people", "people the caller shares a partnership with: B's people do not find member A",
                 () -> Call.to("/people?size=100&search=" + Caller.MEMBER_A.user + "@example.org")
@@ -227,6 +233,8 @@ final class AccessRequests {
                 + "/rounds?size=100&status=DRAFT&sort=createdAt").check((caller, body) -> listed(body, f.draftRound, caller != Caller.MEMBER_A)));
         on(ASSESSMENT, "POST", rounds, "", () -> Call.to("/partnerships/" + f.partnershipA + "/rounds").body(f.roundBody()));
         on(ASSESSMENT, "GET", round, "an open round", () -> Call.to(f.roundPath(f.roundBothResponded)));
+        on(ASSESSMENT, "GET", round, "A's open round addressed through B's path",
+                () -> Call.to("/partnerships/" + f.partnershipB + "/rounds/" + f.roundBothResponded));
         on(ASSESSMENT, "GET", round, "a draft round (the coordinators' work in progress)", () -> Call.to(f.roundPath(f.draftRound)));
         on(ASSESSMENT, "PUT", round, "a draft round, fresh per caller", () -> {
             String path = f.roundPath(f.newRound());
