@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershippulse.system.access.AccessMatrix.Caller;
@@ -71,6 +73,9 @@ class AccessMatrixIT {
                 }
             }
         }
+        Set<String> tabled = matrix.rows().stream().map(Row::key).collect(Collectors.toSet());
+        requests.rowKeys().stream().filter(key -> !tabled.contains(key)).sorted()
+                .forEach(key -> differences.add(key + ": AccessRequests has a request for a row the matrix does not have"));
         System.out.printf("access matrix: %d rows x %d callers = %d cells checked, %d differences%n",
                 matrix.rows().size(), Caller.values().length, cells, differences.size());
         assertTrue(differences.isEmpty(), differences.size() + " of " + cells + " cells differ from " + AccessMatrix.FILE

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.partnershippulse.system.access.AccessMatrix.Caller;
 import org.partnershippulse.system.access.AccessMatrix.Row;
@@ -69,6 +70,11 @@ final class AccessRequests {
     /** The request of a row, prepared afresh for each call; empty when the catalogue has none for it. */
     Optional<Supplier<Call>> of(Row row) {
         return Optional.ofNullable(calls.get(row.key()));
+    }
+
+    /** The rows the catalogue has requests for, to find those left behind by a row removed from the matrix. */
+    Set<String> rowKeys() {
+        return calls.keySet();
     }
 
     private void on(PulseService service, String method, String path, String scenario, Supplier<Call> call) {
