@@ -2,7 +2,9 @@ package org.partnershippulse.assessment.partnership;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.partnershippulse.kit.problem.ProblemException;
@@ -32,10 +34,14 @@ public class PartnershipAccess {
         return roles.isEmpty() ? Standing.NONE : Standing.MEMBER;
     }
 
+    /** Read once per request: access checks and the respondent's person ask several times. */
+    private final Map<UUID, List<PersonRoleView>> rolesByPartnership = new HashMap<>();
+
     /** The caller's active roles in the partnership. */
     public List<PersonRoleView> callerRoles(UUID partnershipId) {
         String subject = currentUser.subject();
-        return subject == null ? List.of() : PersonRoleView.activeOf(subject, partnershipId);
+        return subject == null ? List.of()
+                : rolesByPartnership.computeIfAbsent(partnershipId, id -> PersonRoleView.activeOf(subject, id));
     }
 
     public Optional<UUID> callerPersonId(UUID partnershipId) {

@@ -125,8 +125,8 @@ public class ResponseService {
     @Transactional
     public ResponseView submit(UUID roundId, String ifMatch) {
         Round round = rounds.forRespondent(roundId);
-        UUID personId = respondent(round);
-        RoundResponse response = RoundResponse.of(round.id, personId)
+        RoundInvitation invitation = invitation(round);
+        RoundResponse response = RoundResponse.of(round.id, invitation.personId)
                 .orElseThrow(() -> ProblemException.notFound("Response to round", roundId));
         RoundLifecycle.requireAcceptingResponses(round.status);
         if (ifMatch != null) {
@@ -149,7 +149,7 @@ public class ResponseService {
         response.lastSubmittedAt = at;
         response.updatedAt = at;
 
-        Respondent who = respondentAtTheTime(round, personId);
+        Respondent who = respondentAtTheTime(round, invitation);
         ResponseRevision revision = new ResponseRevision();
         revision.id = UUID.randomUUID();
         revision.responseId = response.id;
@@ -185,19 +185,20 @@ public class ResponseService {
 
     /** The caller's person in the round's partnership; they must be in the round's audience. */
     private UUID respondent(Round round) {
+        return invitation(round).personId;
+    }
+
+    private RoundInvitation invitation(Round round) {
         UUID personId = access.callerPersonId(round.partnershipId)
                 .orElseThrow(() -> ProblemException.forbidden("Only people of the partnership respond to its rounds"));
-        if (RoundInvitation.of(round.id, personId).isEmpty()) {
-            throw ProblemException.forbidden("You are not in this round's audience");
-        }
-        return personId;
+        return RoundInvitation.of(round.id, personId)
+                .orElseThrow(() -> ProblemException.forbidden("You are not in this round's audience"));
     }
 
     /** Organisation, sector and roles as the projection has them now; the invitation's where roles were revoked since. */
-    private static Respondent respondentAtTheTime(Round round, UUID personId) {
+    private static Respondent respondentAtTheTime(Round round, RoundInvitation invitation) {
         List<PersonRoleView> roles = PersonRoleView.list("partnershipId = ?1 and personId = ?2 and revokedAt is null",
-                round.partnershipId, personId);
-        RoundInvitation invitation = RoundInvitation.of(round.id, personId).orElseThrow();
+                round.partnershipId, invitation.personId);
         if (roles.isEmpty()) {
             return new Respondent(invitation.organisationId, invitation.organisationName, invitation.sector, invitation.roleList());
         }

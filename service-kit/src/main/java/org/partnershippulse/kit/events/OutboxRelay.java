@@ -4,16 +4,28 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
@@ -22,6 +34,11 @@ import org.jboss.logging.Logger;
  * (a PostgreSQL advisory lock), so that several replicas never reorder a partnership's events. A send that fails
  * (broker down) leaves the event and everything after it for the next run; a redelivery keeps its event id, so
  * consumers recognise it. The producer is idempotent with {@code acks=all} (see the {@code outbox} channel config).
+ *
+ * <p>It runs as soon as a transaction that recorded events commits ({@link #wake}, called by {@link Outbox}), so an
+ * event leaves within milliseconds, and every poll interval to catch up (other replicas' events, a broker outage).
+ * Wakes that arrive while it runs are folded into one more pass. A batch's sends are pipelined and awaited
+ * together: the producer keeps them in order per partition.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +52,7 @@ public class OutboxRelay {
 
     @Inject
     @Channel("outbox")
+    @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
 
     @ConfigProperty(name = "pulse.outbox.batch-size", defaultValue = "200")
@@ -43,21 +61,56 @@ public class OutboxRelay {
     @ConfigProperty(name = "pulse.outbox.send-timeout", defaultValue = "PT30S")
     Duration sendTimeout;
 
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "outbox-relay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Asks for a pass as soon as possible; cheap, never blocks the caller. */
+    public void wake() {
+        wanted.set(true);
+        if (!running.get()) {
+            try {
+                worker.execute(this::relay);
+            } catch (RejectedExecutionException shuttingDown) {
+                // the application is stopping: the next start publishes what is left
+            }
+        }
+    }
+
     @Scheduled(every = "${pulse.outbox.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        wake();
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
     void relay() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            int sent;
-            do {
-                sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
-            } while (sent == batchSize);
+            while (wanted.getAndSet(false)) {
+                int sent;
+                do {
+                    sent = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                } while (sent == batchSize);
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Outbox relay paused, will retry: %s", e.getMessage());
+        } finally {
+            running.set(false);
         }
     }
 
     /** @return how many events were published */
-    @SuppressWarnings("unchecked")
     int publishBatch() {
         Boolean locked = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
                 .setParameter("key", RELAY_LOCK).getSingleResult();
@@ -67,19 +120,33 @@ public class OutboxRelay {
         List<OutboxEvent> batch = em.createQuery(
                         "from OutboxEvent where publishedAt is null order by seq", OutboxEvent.class)
                 .setMaxResults(batchSize).getResultList();
-        int published = 0;
+        List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            event.attempts++;
+            sends.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+        }
+        // Only the events up to the first failure count as published: the rest are sent again next time (a
+        // consumer recognises a redelivered event by its id).
+        List<UUID> published = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
             try {
-                emitter.sendMessage(toMessage(event)).await().atMost(sendTimeout);
-            } catch (RuntimeException e) {
+                sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                published.add(batch.get(i).id);
+            } catch (ExecutionException | TimeoutException e) {
+                OutboxEvent event = batch.get(i);
                 LOG.warnf("Event %s (%s) not published yet: %s", event.id, event.type, e.getMessage());
+                em.createQuery("update OutboxEvent set attempts = attempts + 1 where id = :id")
+                        .setParameter("id", event.id).executeUpdate();
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 break;
             }
-            event.publishedAt = Instant.now();
-            published++;
         }
-        return published;
+        if (!published.isEmpty()) {
+            em.createQuery("update OutboxEvent set publishedAt = :now, attempts = attempts + 1 where id in :ids")
+                    .setParameter("now", Instant.now()).setParameter("ids", published).executeUpdate();
+        }
+        return published.size();
     }
 
     /** Events not yet published: a gauge worth alerting on when it keeps growing. */
