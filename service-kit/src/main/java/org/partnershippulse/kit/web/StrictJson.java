@@ -26,6 +26,12 @@ import java.time.Instant;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** After Quarkus' own customizer, which registers the java.time module that the Instant rule replaces. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
