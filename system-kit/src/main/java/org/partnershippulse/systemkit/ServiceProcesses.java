@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+    /** As scripts/lib.sh: PULSE_READY_TIMEOUT seconds (120), longer on a machine busy with other builds. */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(PulseEnvironment.env("PULSE_READY_TIMEOUT", "120")));
 
     private final PulseEnvironment env;
     private final Map<PulseService, Process> processes = new EnumMap<>(PulseService.class);
