@@ -68,7 +68,7 @@ public class InstrumentService {
         }
         Sort sort = SortSpec.parse(params.sort, SORTABLE, Sort.by("instrumentKey").and("number").and("id"));
         PanacheQuery<InstrumentVersion> query = InstrumentVersion.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where), sort, args);
-        List<Summary> items = query.page(params.page, params.size).list().stream().map(Summary::of).toList();
+        List<Summary> items = query.page(params.page(), params.size()).list().stream().map(Summary::of).toList();
         return Page.of(items, params, query.count());
     }
 

@@ -94,7 +94,7 @@ public class RoundService {
         }
         Sort sort = SortSpec.parse(params.sort, SORTABLE, Sort.descending("createdAt").and("id"));
         var found = Round.<Round>find(query.toString(), sort, args);
-        List<RoundView> items = found.page(params.page, params.size).list().stream().map(this::view).toList();
+        List<RoundView> items = found.page(params.page(), params.size()).list().stream().map(this::view).toList();
         return Page.of(items, params, found.count());
     }
 
@@ -216,7 +216,7 @@ public class RoundService {
         }
         var found = Round.<Round>find("id in ?1 and status = ?2", Sort.ascending("closesAt").and("createdAt").and("id"),
                 personByRound.keySet(), RoundStatus.OPEN);
-        List<MyRound> items = found.page(params.page, params.size).list().stream().map(round -> {
+        List<MyRound> items = found.page(params.page(), params.size()).list().stream().map(round -> {
             RoundResponse response = RoundResponse.of(round.id, personByRound.get(round.id)).orElse(null);
             PartnershipView partnership = PartnershipView.findById(round.partnershipId);
             return new MyRound(round.id, round.partnershipId, partnership == null ? null : partnership.name, round.title,

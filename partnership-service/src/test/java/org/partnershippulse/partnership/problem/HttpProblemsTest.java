@@ -43,6 +43,23 @@ class HttpProblemsTest {
     }
 
     @Test
+    void aNumberForATextFieldIs400NamingIt() {
+        // Jackson would store it as "123"; the service-kit's StrictJson refuses it
+        given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"name\":123,\"sector\":\"EDUCATION\"}")
+                .when().post("/organisations")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("name"));
+    }
+
+    @Test
+    void aPageThatIsNotANumberIs400NamingIt() {
+        given().auth().oauth2(token(TestUser.ADMIN)).queryParam("page", "first").when().get("/partnerships")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", equalTo("page"));
+    }
+
+    @Test
     void healthMetricsAndOpenApiNeedNoToken() {
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/metrics").then().statusCode(200)

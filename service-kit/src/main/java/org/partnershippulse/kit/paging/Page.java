@@ -14,13 +14,13 @@ public record Page<T>(
         @Schema(description = "Number of pages", example = "3") int totalPages) {
 
     public static <T> Page<T> of(List<T> items, PageParams params, long totalItems) {
-        int totalPages = (int) ((totalItems + params.size - 1) / params.size);
-        return new Page<>(items, params.page, params.size, totalItems, totalPages);
+        int totalPages = (int) ((totalItems + params.size() - 1) / params.size());
+        return new Page<>(items, params.page(), params.size(), totalItems, totalPages);
     }
 
     /** Runs a Panache query for one page and maps its entities to API records. */
     public static <E, R> Page<R> of(io.quarkus.hibernate.orm.panache.PanacheQuery<E> query, PageParams params, Function<E, R> mapper) {
-        List<R> items = query.page(params.page, params.size).list().stream().map(mapper).toList();
+        List<R> items = query.page(params.page(), params.size()).list().stream().map(mapper).toList();
         return of(items, params, query.count());
     }
 

@@ -17,18 +17,21 @@ public class PageParams {
 
     public static final int MAX_SIZE = 100;
 
+    // page and size are read as text: JAX-RS answers an int parameter that does not convert with 404, and a
+    // bad page number is bad input (400 naming the parameter). Nine digits at most, so that it fits an int.
     @QueryParam("page")
     @DefaultValue("0")
-    @Min(value = 0, message = "must be 0 or more")
+    @Pattern(regexp = "\\d{1,9}", message = "must be a whole number, 0 or more")
     @Parameter(description = "Page number, from 0", schema = @Schema(defaultValue = "0", minimum = "0"))
-    public int page;
+    public String page;
 
     @QueryParam("size")
     @DefaultValue("20")
+    @Pattern(regexp = "\\d{1,9}", message = "must be a whole number between 1 and 100")
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = MAX_SIZE, message = "must be between 1 and 100")
     @Parameter(description = "Items per page (1 to 100)", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
-    public int size;
+    public String size;
 
     @QueryParam("sort")
     @Pattern(regexp = "^$|^-?[a-zA-Z]+(,-?[a-zA-Z]+)*$", message = "must be a comma-separated list of fields, each optionally prefixed with -")
@@ -39,8 +42,18 @@ public class PageParams {
     }
 
     public PageParams(int page, int size, String sort) {
-        this.page = page;
-        this.size = size;
+        this.page = Integer.toString(page);
+        this.size = Integer.toString(size);
         this.sort = sort;
+    }
+
+    /** The page number, once validated. */
+    public int page() {
+        return Integer.parseInt(page);
+    }
+
+    /** The page size, once validated. */
+    public int size() {
+        return Integer.parseInt(size);
     }
 }
