@@ -154,6 +154,12 @@ public class ProblemMappers {
                 return constraintViolations(c, uri);
             }
         }
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            Response response = respond(Problem.of(ProblemType.UNAVAILABLE,
+                    "The database is briefly unavailable; nothing was changed, retry in a few seconds", path(uri), List.of()));
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         return internal(e, uri);
     }
 
