@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
 import org.hibernate.Session;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
@@ -38,6 +39,8 @@ import org.partnershippulse.reporting.round.RoundProjection;
 public class EventBatches {
 
     static final String RESPONSE_SUBMITTED = "org.partnershippulse.assessment.response-submitted.v1";
+    /** Below this many records, reading them in parallel costs more than it saves. */
+    private static final int PARALLEL_FROM = 200;
 
     @Inject
     EntityManager em;
@@ -87,13 +90,15 @@ public class EventBatches {
 
     /** Applies the events in the caller's transaction, in order; see the class comment. */
     public Outcome apply(String consumer, List<String> values) {
+        List<Parsed> parsed = parse(consumer, values);
         Map<Integer, PoisonEventException> poison = new LinkedHashMap<>();
         Map<Integer, CloudEvent> events = new LinkedHashMap<>();
-        for (int i = 0; i < values.size(); i++) {
-            try {
-                events.put(i, reader.read(values.get(i)));
-            } catch (PoisonEventException e) {
-                poison.put(i, e);
+        for (int i = 0; i < parsed.size(); i++) {
+            if (parsed.get(i).poison() != null) {
+                poison.put(i, parsed.get(i).poison());
+            }
+            if (parsed.get(i).event() != null) {
+                events.put(i, parsed.get(i).event());
             }
         }
         Set<UUID> first = firstDeliveries(consumer, events.values().stream().map(CloudEvent::id).toList());
@@ -101,14 +106,14 @@ public class EventBatches {
         List<RoundProjection.Submitted> responses = new ArrayList<>();
         events.forEach((position, event) -> {
             // A redelivery, or the same event twice in the batch: only its first occurrence is applied.
-            if (!first.remove(event.id())) {
+            if (!first.remove(event.id()) || poison.containsKey(position)) {
                 return;
             }
             try {
                 if (PartnershipEventsConsumer.CONSUMER.equals(consumer)) {
                     partnerships.apply(event);
-                } else if (RESPONSE_SUBMITTED.equals(event.type())) {
-                    responses.add(rounds.prepare(position, reader.data(event, RoundProjection.ResponseData.class)));
+                } else if (parsed.get(position).response() != null) {
+                    responses.add(parsed.get(position).response());
                 } else {
                     UUID round = assessment.apply(event);
                     if (round != null) {
@@ -122,6 +127,31 @@ public class EventBatches {
         poison.putAll(rounds.responses(responses, changed));
         forget(consumer, poison.keySet().stream().map(events::get).filter(e -> e != null).map(CloudEvent::id).toList());
         return new Outcome(changed, poison);
+    }
+
+    /** A record read: its event (null if unreadable), a response's checked data, or why it is poison. */
+    private record Parsed(CloudEvent event, RoundProjection.Submitted response, PoisonEventException poison) {
+    }
+
+    /**
+     * Reads and checks every record on its own (no database): in parallel for a large batch (a rebuild's slice), where
+     * reading the JSON is most of the work.
+     */
+    private List<Parsed> parse(String consumer, List<String> values) {
+        boolean responses = AssessmentEventsConsumer.CONSUMER.equals(consumer);
+        IntStream positions = IntStream.range(0, values.size());
+        return (values.size() >= PARALLEL_FROM ? positions.parallel() : positions).mapToObj(i -> {
+            CloudEvent event = null;
+            try {
+                event = reader.read(values.get(i));
+                if (responses && RESPONSE_SUBMITTED.equals(event.type())) {
+                    return new Parsed(event, rounds.prepare(i, reader.data(event, RoundProjection.ResponseData.class)), null);
+                }
+                return new Parsed(event, null, null);
+            } catch (PoisonEventException e) {
+                return new Parsed(event, null, e);
+            }
+        }).toList();
     }
 
     /** Records the event ids in the inbox; returns those it did not hold yet. */
