@@ -209,14 +209,18 @@ public final class ReportingBenchmark {
         }
     }
 
-    /** Warm-up, then up to options.samples() timings or options.sampleTime(), whichever comes first (at least 5). */
+    /**
+     * Warm-up (up to 20 calls, at most a quarter of the sample time, at least one), then up to options.samples()
+     * timings or options.sampleTime(), whichever comes first (at least 3: a slow query is still timed, boundedly).
+     */
     private Histogram time(Callable<?> call) throws Exception {
-        for (int i = 0; i < Math.min(20, options.samples()); i++) {
+        long warmUntil = System.nanoTime() + options.sampleTime().toNanos() / 4;
+        for (int i = 0; i < Math.min(20, options.samples()) && (i == 0 || System.nanoTime() < warmUntil); i++) {
             call.call();
         }
         Histogram h = new Histogram(3_600_000_000L, 3);
         long until = System.nanoTime() + options.sampleTime().toNanos();
-        while (h.getTotalCount() < options.samples() && (h.getTotalCount() < 5 || System.nanoTime() < until)) {
+        while (h.getTotalCount() < options.samples() && (h.getTotalCount() < 3 || System.nanoTime() < until)) {
             long t = System.nanoTime();
             call.call();
             h.recordValue((System.nanoTime() - t) / 1_000);
