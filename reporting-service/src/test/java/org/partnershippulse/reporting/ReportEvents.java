@@ -167,6 +167,13 @@ public final class ReportEvents {
 
     /** As assessment-service publishes it with a respondentId derived from the respondent's login. */
     public static String submit(UUID partnershipId, UUID roundId, Response r, UUID respondentId) {
+        String event = responseEvent(partnershipId, roundId, r, respondentId);
+        TestEvents.publish(ASSESSMENT_TOPIC, partnershipId.toString(), event);
+        return event;
+    }
+
+    /** The response-submitted CloudEvent, checked against its schema, not published. */
+    public static String responseEvent(UUID partnershipId, UUID roundId, Response r, UUID respondentId) {
         ObjectNode data = JSON.createObjectNode().put("roundId", roundId.toString()).put("partnershipId", partnershipId.toString())
                 .put("instrumentKey", "bcr-partnership-assessment-inventory").put("instrumentVersion", 1)
                 .put("responseId", r.responseId().toString()).put("revision", r.revision())
@@ -181,7 +188,10 @@ public final class ReportEvents {
         ArrayNode reflections = data.putArray("reflections");
         r.reflections().forEach((item, text) -> reflections.addObject().put("itemKey", item).put("text", text));
         data.put("submittedAt", Instant.now().toString());
-        return publishAssessment(partnershipId, "org.partnershippulse.assessment.response-submitted.v1", data);
+        String event = TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service",
+                "org.partnershippulse.assessment.response-submitted.v1", partnershipId.toString(), data.toString());
+        EventSchemas.assertValid(event);
+        return event;
     }
 
     public static String publishAssessment(UUID partnershipId, String type, ObjectNode data) {

@@ -4,282 +4,341 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.smallrye.jwt.build.Jwt;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.math.BigInteger;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.interfaces.RSAPublicKey;
+import java.sql.DriverManager;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.partnershippulse.testkit.EmbeddedKafkaBroker;
-import org.partnershippulse.testkit.TestEvents;
+import org.partnershippulse.systemkit.Keycloak;
+import org.partnershippulse.systemkit.PulseEnvironment;
+import org.partnershippulse.systemkit.PulseService;
 
 /**
- * Measures reporting-service end to end: an embedded broker, the packaged service started as a child process
- * (reporting-service/target/quarkus-app/quarkus-run.jar) against a PostgreSQL database, events produced to the
- * topics, reports read over HTTP with a platform administrator's token (signed by a key made for the run and
- * published by a minimal OIDC discovery + JWKS endpoint the benchmark serves itself).
+ * Measures reporting-service in a running system (scripts/lib.sh's, addressed by the PULSE_* variables): Kafka at
+ * 127.0.0.1:$PULSE_KAFKA_PORT, reporting-service at $PULSE_PORT_BASE+2, its database pulse_reporting$PULSE_DB_SUFFIX,
+ * tokens of the platform administrator {@code admin} from the real Keycloak.
  *
- * <p>Per size N: N responses to a fresh round of the real PAI instrument (34 items) produced at once, and the time
- * until the report counts all of them (events consumed per second); then event-to-report latency (one response
- * produced, the report polled until it counts it) and round-report latency (GET /rounds/{id}/report), p50 and p99.
- *
- * <p>Arguments: sizes (default 10,1000,100000). System properties: pulse.bench.db-url
- * (default jdbc:postgresql://127.0.0.1:5432/pulse_reporting_bench — its schema is cleaned!), pulse.bench.db-user,
- * pulse.bench.db-password (pulse_reporting), pulse.bench.port (18083), pulse.bench.samples (50).
+ * <p><b>Reads</b>: per size N, a fresh partnership and round of the PAI instrument get N responses on the real topic;
+ * once the report counts them, GET /rounds/{id}/report is timed, and so is one aggregate SQL query computing the same
+ * figures from the raw answers ({@link RawAnswers}), p50/p99 with HdrHistogram. <b>Rebuild</b>: the topics are filled
+ * up to the number of events asked for (rounds of up to 10,000 responses), then POST /admin/rebuild is timed until
+ * it answers (the rebuild is one transaction: when it answers, the read models are complete), and a round's report
+ * is checked to count all its responses.
  */
 public final class ReportingBenchmark {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    static final String PREFIX = "org.partnershippulse.";
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final int RESPONSES_PER_REBUILD_ROUND = 10_000;
+
+    record Options(List<Integer> sizes, long rebuildEvents, int samples, Duration sampleTime, Duration timeout,
+                   Path json, boolean reads, boolean rebuild) {
+
+        static Options parse(String[] args) {
+            List<Integer> sizes = List.of(10, 1_000, 100_000);
+            int max = Integer.MAX_VALUE;
+            long rebuildEvents = 1_000_000;
+            int samples = 200;
+            Duration sampleTime = Duration.ofSeconds(60);
+            Duration timeout = Duration.ofMinutes(30);
+            Path json = null;
+            boolean reads = true;
+            boolean rebuild = true;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--sizes" -> sizes = java.util.Arrays.stream(args[++i].split(",")).map(s -> Integer.parseInt(s.trim())).toList();
+                    case "--max-responses" -> max = Integer.parseInt(args[++i]);
+                    case "--rebuild-events" -> rebuildEvents = Long.parseLong(args[++i]);
+                    case "--samples" -> samples = Integer.parseInt(args[++i]);
+                    case "--sample-seconds" -> sampleTime = Duration.ofSeconds(Long.parseLong(args[++i]));
+                    case "--timeout-minutes" -> timeout = Duration.ofMinutes(Long.parseLong(args[++i]));
+                    case "--json" -> json = Path.of(args[++i]);
+                    case "--no-reads" -> reads = false;
+                    case "--no-rebuild" -> rebuild = false;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --sizes 10,1000,100000 "
+                            + "--max-responses N --rebuild-events N --samples N --sample-seconds S --timeout-minutes M "
+                            + "--json PATH --no-reads --no-rebuild");
+                }
+            }
+            int limit = max;
+            return new Options(sizes.stream().filter(n -> n <= limit).toList(), rebuildEvents, samples, sampleTime,
+                    timeout, json, reads, rebuild);
+        }
+    }
+
+    record Reads(int responses, double reportP50Ms, double reportP99Ms, double sqlP50Ms, double sqlP99Ms) {
+        double ratioToSql() {
+            return sqlP50Ms / reportP50Ms;
+        }
+    }
+
+    private final Options options;
+    private final PulseEnvironment env;
+    private final Keycloak keycloak;
+    private final String base;
+    private final SyntheticEvents events;
+    private final KafkaProducer<String, String> producer;
+    private final long deadline;
+
+    ReportingBenchmark(Options options) throws Exception {
+        this.options = options;
+        env = PulseEnvironment.fromEnvironment();
+        keycloak = new Keycloak(env);
+        base = env.baseUri(PulseService.REPORTING);
+        events = new SyntheticEvents(env.repoRoot());
+        // Throughput over latency: large compressed batches; acks=all as the services' producers.
+        producer = new KafkaProducer<>(Map.of("bootstrap.servers", env.kafkaBootstrap(), "acks", "all",
+                "linger.ms", "20", "batch.size", String.valueOf(1 << 20), "compression.type", "lz4",
+                "buffer.memory", String.valueOf(256L << 20), "max.request.size", String.valueOf(8 << 20)),
+                new StringSerializer(), new StringSerializer());
+        deadline = System.nanoTime() + options.timeout().toNanos();
+    }
 
     public static void main(String[] args) throws Exception {
-        List<Integer> sizes = new ArrayList<>();
-        for (String s : (args.length == 0 ? "10,1000,100000" : args[0]).split(",")) {
-            sizes.add(Integer.parseInt(s.trim()));
-        }
-        int samples = Integer.getInteger("pulse.bench.samples", 50);
-        Path root = root();
-        Path jar = root.resolve("reporting-service/target/quarkus-app/quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " missing: ./mvnw -B -q install -o -pl reporting-service -DskipTests");
-        }
-        JsonNode instrument = JSON.readTree(root.resolve(
-                "assessment-service/src/main/resources/instruments/bcr-partnership-assessment-inventory.json").toFile());
-
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.shared();
-        KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        String issuer = serveOidc((RSAPublicKey) keys.getPublic());
-        String token = Jwt.subject("bench-admin").issuer(issuer).audience(Set.of("pulse-api"))
-                .claim("realm_access", Map.of("roles", List.of("platform-admin"))).expiresIn(Duration.ofHours(6))
-                .jws().keyId("bench").sign(keys.getPrivate());
-        int port = Integer.getInteger("pulse.bench.port", 18083);
-        Process service = start(jar, broker.bootstrapServers(), port, issuer);
-        Runtime.getRuntime().addShutdownHook(new Thread(service::destroy));
-        String base = "http://127.0.0.1:" + port;
-        awaitReady(base);
-
-        List<String> rows = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of("bootstrap.servers", broker.bootstrapServers(),
-                "acks", "all", "linger.ms", "10", "batch.size", "262144", "compression.type", "lz4"),
-                new StringSerializer(), new StringSerializer())) {
-            Bench bench = new Bench(producer, base, token, instrument);
-            for (int n : sizes) {
-                rows.add(bench.run(n, samples));
+        Options options = Options.parse(args);
+        ReportingBenchmark bench = new ReportingBenchmark(options);
+        ObjectNode out = JSON.createObjectNode();
+        try {
+            if (options.reads()) {
+                List<Reads> reads = bench.reads();
+                ArrayNode rows = out.putArray("reads");
+                for (Reads r : reads) {
+                    rows.addObject().put("responses", r.responses()).put("reportP50Ms", r.reportP50Ms())
+                            .put("reportP99Ms", r.reportP99Ms()).put("sqlP50Ms", r.sqlP50Ms()).put("sqlP99Ms", r.sqlP99Ms())
+                            .put("ratioToSql", round(r.ratioToSql()));
+                }
+                if (reads.size() >= 2) {
+                    out.put("readsFlatRatio", round(reads.get(reads.size() - 1).reportP99Ms() / reads.get(0).reportP99Ms()));
+                }
+                System.out.println();
+                System.out.println("| responses | report p50 ms | p99 ms | aggregate SQL p50 ms | p99 ms | SQL p50 / report p50 |");
+                System.out.println("|---:|---:|---:|---:|---:|---:|");
+                reads.forEach(r -> System.out.printf("| %,d | %.2f | %.2f | %.2f | %.2f | %.1f× |%n", r.responses(),
+                        r.reportP50Ms(), r.reportP99Ms(), r.sqlP50Ms(), r.sqlP99Ms(), r.ratioToSql()));
+                if (out.has("readsFlatRatio")) {
+                    System.out.printf("report p99 at %,d / at %,d responses: %.2f%n", reads.get(reads.size() - 1).responses(),
+                            reads.get(0).responses(), out.get("readsFlatRatio").asDouble());
+                }
+            }
+            if (options.rebuild()) {
+                out.set("rebuild", bench.rebuild());
+                System.out.printf("rebuild: %s%n", out.get("rebuild"));
             }
         } finally {
-            service.destroy();
-            if (!service.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                service.destroyForcibly();
-            }
+            bench.producer.close(Duration.ofSeconds(30));
         }
-        System.out.println();
-        System.out.println("| responses | events consumed/s | event→report p50 ms | p99 ms | round report p50 ms | p99 ms |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(System.out::println);
+        if (options.json() != null) {
+            Files.writeString(options.json(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out));
+            System.out.println("figures written to " + options.json());
+        }
         System.exit(0);
     }
 
-    record Bench(KafkaProducer<String, String> producer, String base, String token, JsonNode instrument) {
+    List<Reads> reads() throws Exception {
+        List<Reads> rows = new ArrayList<>();
+        try (RawAnswers raw = new RawAnswers(DriverManager.getConnection(env.jdbcUrl(PulseService.REPORTING),
+                env("PULSE_BENCH_DB_USER", "pulse_reporting"), env("PULSE_BENCH_DB_PASSWORD", "pulse_reporting")))) {
+            raw.clear();
+            for (int n : options.sizes()) {
+                rows.add(reads(n, raw));
+            }
+        }
+        return rows;
+    }
 
-        String run(int n, int samples) throws Exception {
+    private Reads reads(int n, RawAnswers raw) throws Exception {
+        UUID partnership = UUID.randomUUID();
+        UUID round = UUID.randomUUID();
+        send(SyntheticEvents.PARTNERSHIP_TOPIC, partnership, events.partnershipCreated(partnership, "Reads " + n));
+        send(SyntheticEvents.ASSESSMENT_TOPIC, partnership, events.roundOpened(partnership, round, n));
+        Random random = new Random(n);
+        long started = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            UUID response = UUID.randomUUID();
+            String sector = SyntheticEvents.SECTORS.get(random.nextInt(SyntheticEvents.SECTORS.size()));
+            int[] choices = events.randomChoices(random);
+            send(SyntheticEvents.ASSESSMENT_TOPIC, partnership, events.responseSubmitted(partnership, round, response, sector, choices));
+            for (int item = 0; item < choices.length; item++) {
+                raw.add(round, response, sector, SyntheticEvents.ROLE, events.items().get(item), choices[item]);
+            }
+        }
+        producer.flush();
+        raw.flush();
+        JsonNode report = awaitResponded(round, n);
+        System.out.printf("%,d responses produced and counted in %.1f s%n", n, (System.nanoTime() - started) / 1e9);
+        checkSameFigures(report, raw.aggregate(round));
+
+        Histogram reportLatency = time(() -> get("/rounds/" + round + "/report"));
+        Histogram sqlLatency = time(() -> raw.aggregate(round));
+        Reads r = new Reads(n, ms(reportLatency, 50), ms(reportLatency, 99), ms(sqlLatency, 50), ms(sqlLatency, 99));
+        System.out.printf("%,d responses: report p50 %.2f ms p99 %.2f ms (%d samples); aggregate SQL p50 %.2f ms p99 %.2f ms (%d samples)%n",
+                n, r.reportP50Ms(), r.reportP99Ms(), reportLatency.getTotalCount(), r.sqlP50Ms(), r.sqlP99Ms(),
+                sqlLatency.getTotalCount());
+        return r;
+    }
+
+    /** The report's distribution per item must equal the aggregate query's: both then measure the same figures. */
+    private static void checkSameFigures(JsonNode report, Map<String, Long> sql) {
+        Map<String, Long> fromReport = new HashMap<>();
+        for (JsonNode item : report.path("items")) {
+            for (JsonNode option : item.path("distribution")) {
+                if (option.path("count").asLong() > 0) {
+                    fromReport.put(item.path("itemKey").asText() + "=" + option.path("value").asText(), option.path("count").asLong());
+                }
+            }
+        }
+        if (!fromReport.equals(sql)) {
+            throw new IllegalStateException("the report and the aggregate query disagree: " + fromReport + " vs " + sql);
+        }
+    }
+
+    /**
+     * Warm-up (up to 20 calls, at most a quarter of the sample time, at least one), then up to options.samples()
+     * timings or options.sampleTime(), whichever comes first (at least 3: a slow query is still timed, boundedly).
+     */
+    private Histogram time(Callable<?> call) throws Exception {
+        long warmUntil = System.nanoTime() + options.sampleTime().toNanos() / 4;
+        for (int i = 0; i < Math.min(20, options.samples()) && (i == 0 || System.nanoTime() < warmUntil); i++) {
+            call.call();
+        }
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        long until = System.nanoTime() + options.sampleTime().toNanos();
+        while (h.getTotalCount() < options.samples() && (h.getTotalCount() < 3 || System.nanoTime() < until)) {
+            long t = System.nanoTime();
+            call.call();
+            h.recordValue((System.nanoTime() - t) / 1_000);
+        }
+        return h;
+    }
+
+    ObjectNode rebuild() throws Exception {
+        long already = eventsOnTopics();
+        long missing = Math.max(0, options.rebuildEvents() - already);
+        System.out.printf("rebuild: %,d events on the topics, producing %,d more%n", already, missing);
+        long started = System.nanoTime();
+        Random random = new Random(42);
+        UUID lastRound = null;
+        long lastRoundResponses = 0;
+        while (missing > 0) {
             UUID partnership = UUID.randomUUID();
             UUID round = UUID.randomUUID();
-            String key = partnership.toString();
-            ObjectNode p = JSON.createObjectNode().put("partnershipId", key).put("name", "Bench " + n).put("status", "ACTIVE")
-                    .put("geographyType", "COUNTY").put("geographyName", "Bench").put("structure", "LEADERSHIP_TABLE")
-                    .put("version", 0);
-            producer.send(new ProducerRecord<>("pulse.partnership.v1", key, event("/partnership-service", "partnership.created.v1", key, p)));
-            ObjectNode r = JSON.createObjectNode().put("roundId", round.toString()).put("partnershipId", key).put("title", "Bench")
-                    .put("instrumentKey", instrument.path("key").asText()).put("instrumentVersion", 1);
-            r.set("instrument", instrument);
-            r.put("confidentiality", "CONFIDENTIAL").put("minimumGroupSize", 5).putArray("allowedBreakdowns").add("SECTOR").add("ROLE");
-            r.put("invitedCount", n + samples).put("respondedCount", 0).put("openedAt", Instant.now().toString());
-            r.putObject("invitedBySector");
-            r.putObject("invitedByRole");
-            producer.send(new ProducerRecord<>("pulse.assessment.v1", key, event("/assessment-service", "round.opened.v1", key, r)));
-            producer.flush();
-            while (get("/rounds/" + round + "/report") == null) {
-                Thread.sleep(50);
+            send(SyntheticEvents.PARTNERSHIP_TOPIC, partnership, events.partnershipCreated(partnership, "Rebuild"));
+            send(SyntheticEvents.ASSESSMENT_TOPIC, partnership, events.roundOpened(partnership, round, RESPONSES_PER_REBUILD_ROUND));
+            missing -= 2;
+            long responses = Math.max(0, Math.min(RESPONSES_PER_REBUILD_ROUND, missing));
+            for (long i = 0; i < responses; i++) {
+                send(SyntheticEvents.ASSESSMENT_TOPIC, partnership, events.responseSubmitted(partnership, round, UUID.randomUUID(),
+                        SyntheticEvents.SECTORS.get(random.nextInt(SyntheticEvents.SECTORS.size())), events.randomChoices(random)));
             }
-
-            Random random = new Random(n);
-            long start = System.nanoTime();
-            for (int i = 0; i < n; i++) {
-                producer.send(new ProducerRecord<>("pulse.assessment.v1", key, response(key, round, random)));
+            missing -= responses;
+            if (responses > 0) {
+                lastRound = round;
+                lastRoundResponses = responses;
             }
-            producer.flush();
-            while (responded(round) < n) {
-                Thread.sleep(20);
-            }
-            double perSecond = n / ((System.nanoTime() - start) / 1e9);
-
-            List<Double> eventToReport = new ArrayList<>();
-            for (int i = 0; i < samples; i++) {
-                int before = n + i;
-                long t = System.nanoTime();
-                producer.send(new ProducerRecord<>("pulse.assessment.v1", key, response(key, round, random)));
-                producer.flush();
-                while (responded(round) <= before) {
-                    Thread.onSpinWait();
-                }
-                eventToReport.add((System.nanoTime() - t) / 1e6);
-            }
-            List<Double> report = new ArrayList<>();
-            for (int i = 0; i < Math.max(samples * 2, 100); i++) {
-                long t = System.nanoTime();
-                get("/rounds/" + round + "/report");
-                report.add((System.nanoTime() - t) / 1e6);
-            }
-            String row = String.format("| %,d | %,.0f | %.1f | %.1f | %.1f | %.1f |", n, perSecond, pct(eventToReport, 50),
-                    pct(eventToReport, 99), pct(report, 50), pct(report, 99));
-            System.out.println(row);
-            return row;
+            checkDeadline();
         }
+        producer.flush();
+        System.out.printf("rebuild: produced in %.1f s; %,d events on the topics%n", (System.nanoTime() - started) / 1e9, eventsOnTopics());
 
-        String response(String key, UUID round, Random random) {
-            ObjectNode d = JSON.createObjectNode().put("roundId", round.toString()).put("partnershipId", key)
-                    .put("instrumentKey", instrument.path("key").asText()).put("instrumentVersion", 1)
-                    .put("responseId", UUID.randomUUID().toString()).put("revision", 1)
-                    .put("respondentId", UUID.randomUUID().toString()).put("sector", List.of("EDUCATION", "HEALTH", "FAITH", "BUSINESS").get(random.nextInt(4)));
-            d.putArray("roles").add("MEMBER");
-            d.put("language", "en");
-            ArrayNode answers = d.putArray("answers");
-            for (JsonNode section : instrument.path("sections")) {
-                for (JsonNode item : section.path("items")) {
-                    JsonNode scale = scale(item.path("scale").asText());
-                    if (scale != null && scale.path("options").size() > 0) {
-                        JsonNode options = scale.path("options");
-                        answers.addObject().put("itemKey", item.path("key").asText())
-                                .put("value", options.get(random.nextInt(options.size())).path("value").asText());
-                    }
-                }
-            }
-            d.putArray("reflections");
-            d.put("submittedAt", Instant.now().toString());
-            return event("/assessment-service", "assessment.response-submitted.v1", key, d);
+        long t = System.nanoTime();
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/rebuild"))
+                .header("Authorization", "Bearer " + keycloak.token("admin")).timeout(options.timeout())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        double seconds = (System.nanoTime() - t) / 1e9;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("POST /admin/rebuild answered " + answer.statusCode() + ": " + answer.body());
         }
+        JsonNode result = JSON.readTree(answer.body());
+        if (lastRound != null) {
+            long responded = get("/rounds/" + lastRound + "/report").path("participation").path("responded").asLong();
+            if (responded != lastRoundResponses) {
+                throw new IllegalStateException("after the rebuild, round " + lastRound + " counts " + responded
+                        + " responses instead of " + lastRoundResponses);
+            }
+        }
+        long read = result.path("eventsRead").asLong();
+        System.out.printf("rebuild: %,d events read, %,d applied, %,d poison, in %.1f s (service: %,d ms)%n", read,
+                result.path("eventsApplied").asLong(), result.path("poisonSkipped").asLong(), seconds,
+                result.path("durationMillis").asLong());
+        return JSON.createObjectNode().put("events", read).put("seconds", round(seconds))
+                .put("eventsPerSecond", Math.round(read / seconds));
+    }
 
-        JsonNode scale(String key) {
-            for (JsonNode s : instrument.path("scales")) {
-                if (key.equals(s.path("key").asText())) {
-                    return s;
+    private long eventsOnTopics() {
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", env.kafkaBootstrap()),
+                new StringDeserializer(), new StringDeserializer())) {
+            long total = 0;
+            for (String topic : List.of(SyntheticEvents.PARTNERSHIP_TOPIC, SyntheticEvents.ASSESSMENT_TOPIC)) {
+                List<TopicPartition> partitions = c.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+                Map<TopicPartition, Long> begin = c.beginningOffsets(partitions);
+                for (Map.Entry<TopicPartition, Long> end : c.endOffsets(partitions).entrySet()) {
+                    total += end.getValue() - begin.get(end.getKey());
                 }
             }
+            return total;
+        }
+    }
+
+    private void send(String topic, UUID partnership, String event) {
+        producer.send(new ProducerRecord<>(topic, partnership.toString(), event));
+    }
+
+    private JsonNode awaitResponded(UUID round, int n) throws Exception {
+        while (true) {
+            JsonNode report = get("/rounds/" + round + "/report");
+            if (report != null && report.path("participation").path("responded").asInt() >= n) {
+                return report;
+            }
+            checkDeadline();
+            Thread.sleep(n < 1_000 ? 20 : 500);
+        }
+    }
+
+    private void checkDeadline() {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException("the benchmark ran longer than --timeout-minutes " + options.timeout().toMinutes());
+        }
+    }
+
+    private JsonNode get(String path) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + keycloak.token("admin")).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 404) {
             return null;
         }
-
-        int responded(UUID round) throws Exception {
-            JsonNode report = get("/rounds/" + round + "/report");
-            return report == null ? -1 : report.path("participation").path("responded").asInt();
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + ": " + r.body());
         }
-
-        JsonNode get(String path) throws Exception {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
-        }
+        return JSON.readTree(r.body());
     }
 
-    static String event(String source, String type, String key, ObjectNode data) {
-        return TestEvents.cloudEvent(UUID.randomUUID(), source, PREFIX + type, key, data.toString());
+    private static double ms(Histogram h, double percentile) {
+        return round(h.getValueAtPercentile(percentile) / 1_000.0);
     }
 
-    static double pct(List<Double> values, int p) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 
-    /** A minimal OIDC provider for the run: discovery document and the run's signing key as JWKS. */
-    static String serveOidc(RSAPublicKey key) throws Exception {
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/bench";
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String jwks = JSON.writeValueAsString(Map.of("keys", List.of(Map.of("kty", "RSA", "kid", "bench", "use", "sig",
-                "alg", "RS256", "n", b64.encodeToString(unsigned(key.getModulus())), "e",
-                b64.encodeToString(unsigned(key.getPublicExponent()))))));
-        String discovery = JSON.writeValueAsString(Map.of("issuer", issuer, "jwks_uri", issuer + "/jwks"));
-        server.createContext("/realms/bench/.well-known/openid-configuration", x -> reply(x, discovery));
-        server.createContext("/realms/bench/jwks", x -> reply(x, jwks));
-        server.start();
-        return issuer;
-    }
-
-    static void reply(HttpExchange x, String body) throws java.io.IOException {
-        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(200, bytes.length);
-        x.getResponseBody().write(bytes);
-        x.close();
-    }
-
-    static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
-    }
-
-    static Process start(Path jar, String bootstrap, int port, String issuer) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar.toString()).redirectErrorStream(true)
-                .redirectOutput(Path.of(System.getProperty("java.io.tmpdir"), "reporting-benchmark-service.log").toFile());
-        Map<String, String> env = pb.environment();
-        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
-        env.put("HTTP_PORT", String.valueOf(port));
-        env.put("DB_URL", System.getProperty("pulse.bench.db-url", "jdbc:postgresql://127.0.0.1:5432/pulse_reporting_bench"));
-        env.put("DB_USERNAME", System.getProperty("pulse.bench.db-user", "pulse_reporting"));
-        env.put("DB_PASSWORD", System.getProperty("pulse.bench.db-password", "pulse_reporting"));
-        env.put("QUARKUS_FLYWAY_CLEAN_DISABLED", "false");
-        env.put("QUARKUS_FLYWAY_CLEAN_AT_START", "true");
-        env.put("OIDC_AUTH_SERVER_URL", issuer);
-        env.put("QUARKUS_LOG_LEVEL", "WARN");
-        return pb.start();
-    }
-
-    static void awaitReady(String base) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                if (HTTP.send(HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (java.io.IOException notYet) {
-                // starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("reporting-service did not become ready; see reporting-benchmark-service.log in the temp dir");
-    }
-
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("reporting-service/pom.xml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run from inside the repository");
-        }
-        return dir;
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
     }
 }

@@ -1,24 +1,23 @@
 package org.partnershippulse.reporting.ingest;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
-import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
-import org.partnershippulse.reporting.events.Consumption;
-import org.partnershippulse.reporting.live.RoundUpdates;
 import org.partnershippulse.reporting.diagnostics.DiagnosticPing;
 import org.partnershippulse.reporting.round.RoundProjection;
 
 /**
  * Applies assessment-service's events to the read models, each exactly once (inbox), in partition order (a
- * partnership's events share a partition). A poison event fails its message, which the channel sends to the
- * dead-letter topic with the reason; consumption goes on with the next one.
+ * partnership's events share a partition), a poll at a time ({@link EventBatches}). A poison event fails its own
+ * record, which the channel sends to the dead-letter topic with the reason; the others are applied.
  */
 @ApplicationScoped
 public class AssessmentEventsConsumer {
@@ -30,37 +29,25 @@ public class AssessmentEventsConsumer {
     CloudEventReader reader;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    Consumption consumption;
-
-    @Inject
-    RoundUpdates updates;
+    EventBatches batches;
 
     @Inject
     RoundProjection rounds;
 
     @Incoming("assessment-events")
     @Blocking(ordered = true)
-    public void consume(String value) {
-        CloudEvent event = reader.read(value);
-        UUID round = consumption.apply(CONSUMER, () -> apply(event));
-        if (round != null) {
-            updates.changed(round);
-        }
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(CONSUMER, batch);
     }
 
     /**
-     * Applies one event in the caller's transaction (also used by the rebuild). Deliberately not intercepted: a
-     * poison event is found before any write but the inbox's, and must not doom a rebuild's transaction.
+     * Applies one event other than a response in the caller's transaction, after the inbox accepted it: responses are
+     * netted per batch ({@link EventBatches}). Deliberately not intercepted: a poison event is found before any write,
+     * and must not doom the batch's transaction.
      *
-     * @return the round whose results or state the event changed, if any (for the live streams)
+     * @return the round whose state the event changed, if any (for the live streams)
      */
     public UUID apply(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            return null;
-        }
         switch (event.type()) {
             case PREFIX + "round.opened.v1", PREFIX + "round.reopened.v1" -> {
                 RoundProjection.RoundData d = reader.data(event, RoundProjection.RoundData.class);
@@ -70,11 +57,6 @@ public class AssessmentEventsConsumer {
             case PREFIX + "round.closed.v1" -> {
                 RoundProjection.RoundData d = reader.data(event, RoundProjection.RoundData.class);
                 rounds.round(d, "CLOSED");
-                return d.roundId();
-            }
-            case PREFIX + "assessment.response-submitted.v1" -> {
-                RoundProjection.ResponseData d = reader.data(event, RoundProjection.ResponseData.class);
-                rounds.response(d);
                 return d.roundId();
             }
             // Rounds carry their own instrument snapshot; the catalogue itself is not reported on.

@@ -7,27 +7,25 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.partnershippulse.kit.events.CloudEvent;
-import org.partnershippulse.kit.events.CloudEventReader;
-import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.reporting.config.ReportingConfig;
 import org.partnershippulse.reporting.events.Consumption;
 import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
 
 /**
  * Rebuilds every read model from the topics: empties them and replays both topics from the beginning with a consumer
- * of its own (no group: it assigns every partition and reads up to the end offsets it found), through the same
- * apply methods as the live channels.
+ * of its own (no group: it assigns every partition and reads up to the end offsets it found), in slices of
+ * {@value #SLICE} events applied by the same {@link EventBatches} as live consumption: so a rebuild equals incremental
+ * consumption by construction, and writes a round's counts once per slice instead of once per response.
  *
  * <p>It is one transaction, run with this instance's consumption paused ({@link Consumption#paused}), which first
  * locks the inbox table: consumers of other instances wait at their inbox insert (or time out and retry) until the
@@ -41,20 +39,17 @@ public class Rebuild {
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final List<String> READ_MODELS = List.of("partnership_view", "partnership_role_view", "round_view",
             "response_view", "respondent_count", "answer_count", "reflection_view", "diagnostic_ping");
-    /** Events per flush of the persistence context, so that memory does not grow with the topics. */
-    private static final int FLUSH_EVERY = 500;
+    /**
+     * Events applied together: their inbox rows, response rows and netted counts are each written by one statement.
+     * Larger slices write the counts of a round fewer times; memory grows with the slice, not with the topics.
+     */
+    private static final int SLICE = 5_000;
 
     @Inject
     EntityManager em;
 
     @Inject
-    CloudEventReader reader;
-
-    @Inject
-    AssessmentEventsConsumer assessment;
-
-    @Inject
-    PartnershipEventsConsumer partnerships;
+    EventBatches batches;
 
     @Inject
     ReportingConfig config;
@@ -95,8 +90,8 @@ public class Rebuild {
             for (String table : READ_MODELS) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
-            replay(partnershipTopic, partnerships::apply, counts);
-            replay(assessmentTopic, assessment::apply, counts);
+            replay(partnershipTopic, PartnershipEventsConsumer.CONSUMER, counts);
+            replay(assessmentTopic, AssessmentEventsConsumer.CONSUMER, counts);
             em.flush();
         });
         Result result = new Result(counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
@@ -104,35 +99,44 @@ public class Rebuild {
         return result;
     }
 
-    private void replay(String topic, Consumer<CloudEvent> apply, long[] counts) {
+    /** Reads the topic up to the end it found when it started, a slice at a time, each slice applied as a batch. */
+    private void replay(String topic, String consumerName, long[] counts) {
         Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers,
                 "group.id", "reporting-rebuild-" + UUID.randomUUID(), "enable.auto.commit", "false",
-                "auto.offset.reset", "earliest", "max.poll.records", "1000");
+                "auto.offset.reset", "earliest", "max.poll.records", String.valueOf(SLICE),
+                "fetch.max.bytes", String.valueOf(64 << 20), "max.partition.fetch.bytes", String.valueOf(16 << 20));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<String> slice = new ArrayList<>(SLICE);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-                    if (record.offset() >= end.get(partition)) {
-                        continue;
-                    }
-                    counts[0]++;
-                    try {
-                        apply.accept(reader.read(record.value()));
-                        counts[1]++;
-                    } catch (PoisonEventException e) {
-                        counts[2]++;
-                    }
-                    if (counts[0] % FLUSH_EVERY == 0) {
-                        em.flush();
-                        em.clear();
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
+                        slice.add(record.value());
                     }
                 }
+                if (slice.size() >= SLICE) {
+                    applySlice(consumerName, slice, counts);
+                }
             }
+            applySlice(consumerName, slice, counts);
         }
+    }
+
+    private void applySlice(String consumerName, List<String> slice, long[] counts) {
+        if (slice.isEmpty()) {
+            return;
+        }
+        int poison = batches.apply(consumerName, slice).poison().size();
+        counts[0] += slice.size();
+        counts[1] += slice.size() - poison;
+        counts[2] += poison;
+        slice.clear();
+        // Nothing of a slice is needed by the next: memory stays flat however long the topics are.
+        em.flush();
+        em.clear();
     }
 }

@@ -1,21 +1,22 @@
 package org.partnershippulse.reporting.partnership;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
-import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.PoisonEventException;
-import org.partnershippulse.reporting.events.Consumption;
+import org.partnershippulse.reporting.ingest.EventBatches;
 
 /**
  * Keeps the projection of partnerships (name, declared dimension) and of who holds a role in them, from
- * partnership-service's events, each applied exactly once (inbox) in partition order. Membership events are known
+ * partnership-service's events, each applied exactly once (inbox) in partition order, a poll at a time. Membership events are known
  * and not needed here; an unknown type or a malformed event fails its message, which the channel sends to the
  * dead-letter topic {@code pulse.reporting.dlq.v1} with the reason.
  */
@@ -31,10 +32,7 @@ public class PartnershipEventsConsumer {
     CloudEventReader reader;
 
     @Inject
-    Inbox inbox;
-
-    @Inject
-    Consumption consumption;
+    EventBatches batches;
 
     record PartnershipData(UUID partnershipId, String name, String status, String declaredDimension, Long version) {
     }
@@ -47,22 +45,15 @@ public class PartnershipEventsConsumer {
 
     @Incoming("partnership-events")
     @Blocking(ordered = true)
-    public void consume(String value) {
-        CloudEvent event = reader.read(value);
-        consumption.apply(CONSUMER, () -> {
-            apply(event);
-            return null;
-        });
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return batches.consume(CONSUMER, batch);
     }
 
     /**
-     * Applies one event in the caller's transaction (also used by the rebuild). Deliberately not intercepted: a
-     * poison event is found before any write but the inbox's, and must not doom a rebuild's transaction.
+     * Applies one event in the caller's transaction, after the inbox accepted it ({@link EventBatches}). Deliberately
+     * not intercepted: a poison event is found before any write, and must not doom the batch's transaction.
      */
     public void apply(CloudEvent event) {
-        if (!inbox.firstDelivery(CONSUMER, event.id())) {
-            return;
-        }
         switch (event.type()) {
             case PREFIX + "partnership.created.v1", PREFIX + "partnership.updated.v1", PREFIX + "partnership.dissolved.v1" ->
                     partnership(reader.data(event, PartnershipData.class));

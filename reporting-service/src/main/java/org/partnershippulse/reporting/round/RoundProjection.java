@@ -1,17 +1,11 @@
 package org.partnershippulse.reporting.round;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +21,8 @@ import org.partnershippulse.kit.events.PoisonEventException;
 @ApplicationScoped
 public class RoundProjection {
 
-    /** Rows per upsert statement. */
-    private static final int CHUNK = 400;
-
     @Inject
-    EntityManager em;
+    ResponseRows responseRows;
 
     @Inject
     ObjectMapper mapper;
@@ -93,11 +84,12 @@ public class RoundProjection {
         round.persist();
     }
 
-    /**
-     * Keeps the highest revision of each response, whatever the arrival order: an older revision arriving late
-     * changes nothing; a newer one replaces the earlier one's answers in the counts.
-     */
-    public void response(ResponseData d) {
+    /** A response event of a batch, checked on its own, with its answers by item key. */
+    public record Submitted(int position, ResponseData data, Map<String, String> answers) {
+    }
+
+    /** Checks what a response event can be checked for on its own: anything missing or too long makes it poison. */
+    public Submitted prepare(int position, ResponseData d) {
         require(d.roundId() != null && d.responseId() != null && d.revision() != null && d.revision() >= 1
                 && d.answers() != null, "response event without roundId, responseId, revision or answers");
         Map<String, String> answers = new LinkedHashMap<>();
@@ -112,108 +104,50 @@ public class RoundProjection {
                 "response roles must be names of at most 60 characters");
         require(d.reflections() == null || d.reflections().stream().allMatch(r -> r == null || r.itemKey() == null
                 || r.itemKey().length() <= 200), "response reflection itemKey longer than 200 characters");
-        ResponseView existing = em.find(ResponseView.class, d.responseId(), LockModeType.PESSIMISTIC_WRITE);
-        if (existing != null && existing.revision >= d.revision()) {
-            return;
-        }
-        CountDeltas deltas = new CountDeltas();
-        if (existing != null) {
-            require(existing.roundId.equals(d.roundId()), "response " + d.responseId() + " moved to another round");
-            deltas.subtract(contribution(existing));
-        }
-        ResponseView view = existing != null ? existing : new ResponseView();
-        view.id = d.responseId();
-        view.roundId = d.roundId();
-        view.revision = d.revision();
-        view.respondentId = d.respondentId();
-        view.sector = d.sector() == null || d.sector().isBlank() ? CountDeltas.UNKNOWN_SECTOR : d.sector();
-        view.roles = String.join(",", d.roles() == null ? List.of() : d.roles());
-        view.answers = json(answers);
-        view.submittedAt = d.submittedAt() == null ? Instant.now() : d.submittedAt();
-        deltas.add(contribution(view));
-        if (existing == null) {
-            view.persist();
-        }
-        applyCounts(d.roundId(), deltas);
-        replaceReflections(d);
+        return new Submitted(position, d, answers);
     }
 
-    private CountDeltas.Contribution contribution(ResponseView view) {
-        List<String> roles = view.roles.isBlank() ? List.of() : Arrays.asList(view.roles.split(","));
-        try {
-            Map<String, String> answers = mapper.readValue(view.answers, new TypeReference<LinkedHashMap<String, String>>() {
-            });
-            return new CountDeltas.Contribution(view.sector, roles, answers);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response_view " + view.id + " holds unreadable answers", e);
+    /**
+     * Applies the response events of a batch, in their order, keeping the highest revision of each response whatever
+     * the arrival order: an older revision arriving late changes nothing; a newer one replaces the earlier one's
+     * answers in the counts. The net change of the whole batch is written at the end (responses, counts,
+     * reflections: a few statements, however many events).
+     *
+     * @param changedRounds receives the rounds whose results changed
+     * @return position → reason of the events that contradict the stored state (a response moving to another round)
+     */
+    public Map<Integer, PoisonEventException> responses(List<Submitted> batch, java.util.Set<UUID> changedRounds) {
+        Map<Integer, PoisonEventException> poison = new LinkedHashMap<>();
+        if (batch.isEmpty()) {
+            return poison;
         }
-    }
-
-    private void applyCounts(UUID roundId, CountDeltas deltas) {
-        List<Map.Entry<CountDeltas.Group, Integer>> respondents = new ArrayList<>(deltas.respondents().entrySet());
-        for (int from = 0; from < respondents.size(); from += CHUNK) {
-            List<Map.Entry<CountDeltas.Group, Integer>> chunk = respondents.subList(from, Math.min(from + CHUNK, respondents.size()));
-            StringBuilder sql = new StringBuilder("insert into respondent_count (round_id, breakdown, group_key, count) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : ",").append("(?1, ?").append(2 + i * 3).append(", ?").append(3 + i * 3)
-                        .append(", ?").append(4 + i * 3).append(")");
+        Map<UUID, ResponseRows.Stored> latest = responseRows.lockAndLoad(batch.stream().map(s -> s.data().responseId()).distinct().toList());
+        Map<UUID, Submitted> replaced = new LinkedHashMap<>();
+        Map<UUID, CountDeltas> deltas = new LinkedHashMap<>();
+        for (Submitted s : batch) {
+            ResponseData d = s.data();
+            ResponseRows.Stored existing = latest.get(d.responseId());
+            if (existing != null && existing.revision() >= d.revision()) {
+                continue;
             }
-            sql.append(" on conflict (round_id, breakdown, group_key) do update set count = respondent_count.count + excluded.count");
-            Query q = em.createNativeQuery(sql.toString()).setParameter(1, roundId);
-            for (int i = 0; i < chunk.size(); i++) {
-                q.setParameter(2 + i * 3, chunk.get(i).getKey().breakdown());
-                q.setParameter(3 + i * 3, chunk.get(i).getKey().key());
-                q.setParameter(4 + i * 3, chunk.get(i).getValue());
+            if (existing != null && !existing.roundId().equals(d.roundId())) {
+                poison.put(s.position(), new PoisonEventException("response " + d.responseId() + " moved to another round"));
+                continue;
             }
-            q.executeUpdate();
+            CountDeltas roundDeltas = deltas.computeIfAbsent(d.roundId(), r -> new CountDeltas());
+            if (existing != null) {
+                roundDeltas.subtract(existing.contribution(mapper));
+            }
+            ResponseRows.Stored now = ResponseRows.Stored.of(d, s.answers(), json(s.answers()));
+            roundDeltas.add(now.contribution(mapper));
+            latest.put(d.responseId(), now);
+            replaced.put(d.responseId(), s);
+            changedRounds.add(d.roundId());
         }
-        List<Map.Entry<CountDeltas.AnswerKey, Integer>> answers = new ArrayList<>(deltas.answers().entrySet());
-        for (int from = 0; from < answers.size(); from += CHUNK) {
-            List<Map.Entry<CountDeltas.AnswerKey, Integer>> chunk = answers.subList(from, Math.min(from + CHUNK, answers.size()));
-            StringBuilder sql = new StringBuilder(
-                    "insert into answer_count (round_id, breakdown, group_key, item_key, option_value, count) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-                int p = 2 + i * 5;
-                sql.append(i == 0 ? "" : ",").append("(?1, ?").append(p).append(", ?").append(p + 1).append(", ?")
-                        .append(p + 2).append(", ?").append(p + 3).append(", ?").append(p + 4).append(")");
-            }
-            sql.append(" on conflict (round_id, breakdown, group_key, item_key, option_value)"
-                    + " do update set count = answer_count.count + excluded.count");
-            Query q = em.createNativeQuery(sql.toString()).setParameter(1, roundId);
-            for (int i = 0; i < chunk.size(); i++) {
-                int p = 2 + i * 5;
-                CountDeltas.AnswerKey key = chunk.get(i).getKey();
-                q.setParameter(p, key.group().breakdown());
-                q.setParameter(p + 1, key.group().key());
-                q.setParameter(p + 2, key.itemKey());
-                q.setParameter(p + 3, key.optionValue());
-                q.setParameter(p + 4, chunk.get(i).getValue());
-            }
-            q.executeUpdate();
-        }
-    }
-
-    /** Free text is listed without author: the rows carry the response id only to be replaced by a later revision. */
-    private void replaceReflections(ResponseData d) {
-        em.createNativeQuery("delete from reflection_view where response_id = ?1").setParameter(1, d.responseId()).executeUpdate();
-        List<Object[]> rows = new ArrayList<>();
-        if (d.reflections() != null) {
-            for (Reflection r : d.reflections()) {
-                if (r != null && r.itemKey() != null && r.text() != null && !r.text().isBlank()) {
-                    rows.add(new Object[] { r.itemKey(), "REFLECTION", r.text().strip() });
-                }
-            }
-        }
-        for (Answer a : d.answers()) {
-            if (a.note() != null && !a.note().isBlank()) {
-                rows.add(new Object[] { a.itemKey(), "NOTE", a.note().strip() });
-            }
-        }
-        for (Object[] row : rows) {
-            em.createNativeQuery("insert into reflection_view (response_id, round_id, item_key, kind, text) values (?1, ?2, ?3, ?4, ?5)")
-                    .setParameter(1, d.responseId()).setParameter(2, d.roundId()).setParameter(3, row[0])
-                    .setParameter(4, row[1]).setParameter(5, row[2]).executeUpdate();
-        }
+        responseRows.upsert(replaced.keySet().stream().map(latest::get).toList());
+        responseRows.addCounts(deltas);
+        responseRows.replaceReflections(replaced.values().stream().map(s -> s.data()).toList());
+        return poison;
     }
 
     private String json(Object value) {

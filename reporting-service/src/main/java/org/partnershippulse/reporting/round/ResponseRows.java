@@ -1,0 +1,220 @@
+package org.partnershippulse.reporting.round;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/**
+ * The response rows, counts and reflections of a batch, written with one statement per table whatever the number of
+ * rows: the values travel as arrays and {@code unnest} turns them into rows. Runs in the caller's transaction.
+ * Counts are written in key order, so that two transactions touching the same counts never wait for each other in
+ * opposite orders.
+ */
+@ApplicationScoped
+public class ResponseRows {
+
+    @Inject
+    EntityManager em;
+
+    /** The latest revision of a response as stored: what it counts for. */
+    public record Stored(UUID id, UUID roundId, int revision, UUID respondentId, String sector, String roles,
+                         String answersJson, Instant submittedAt, Map<String, String> answers) {
+
+        static Stored of(RoundProjection.ResponseData d, Map<String, String> answers, String answersJson) {
+            return new Stored(d.responseId(), d.roundId(), d.revision(), d.respondentId(),
+                    d.sector() == null || d.sector().isBlank() ? CountDeltas.UNKNOWN_SECTOR : d.sector(),
+                    String.join(",", d.roles() == null ? List.of() : d.roles()), answersJson,
+                    d.submittedAt() == null ? Instant.now() : d.submittedAt(), answers);
+        }
+
+        CountDeltas.Contribution contribution(ObjectMapper mapper) {
+            List<String> roleList = roles.isBlank() ? List.of() : Arrays.asList(roles.split(","));
+            Map<String, String> values = answers;
+            if (values == null) {
+                try {
+                    values = mapper.readValue(answersJson, new TypeReference<LinkedHashMap<String, String>>() {
+                    });
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("response_view " + id + " holds unreadable answers", e);
+                }
+            }
+            return new CountDeltas.Contribution(sector, roleList, values);
+        }
+    }
+
+    /** The stored latest revisions of these responses, locked until the transaction ends. */
+    Map<UUID, Stored> lockAndLoad(List<UUID> ids) {
+        return work(c -> {
+            Map<UUID, Stored> out = new HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    select id, round_id, revision, respondent_id, sector, roles, answers, submitted_at
+                    from response_view where id = any(?) order by id for update""")) {
+                s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        out.put(id, new Stored(id, r.getObject(2, UUID.class), r.getInt(3), r.getObject(4, UUID.class),
+                                r.getString(5), r.getString(6), r.getString(7), r.getTimestamp(8).toInstant(), null));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    void upsert(List<Stored> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("""
+                    insert into response_view (id, round_id, revision, respondent_id, sector, roles, answers, submitted_at)
+                    select id, round_id, revision, respondent_id, sector, roles, answers, submitted_at::timestamptz
+                    from unnest(?, ?, ?, ?, ?, ?, ?, ?)
+                      as r(id, round_id, revision, respondent_id, sector, roles, answers, submitted_at)
+                    on conflict (id) do update set revision = excluded.revision, respondent_id = excluded.respondent_id,
+                      sector = excluded.sector, roles = excluded.roles, answers = excluded.answers,
+                      submitted_at = excluded.submitted_at""")) {
+                s.setArray(1, c.createArrayOf("uuid", rows.stream().map(Stored::id).toArray()));
+                s.setArray(2, c.createArrayOf("uuid", rows.stream().map(Stored::roundId).toArray()));
+                s.setArray(3, c.createArrayOf("int4", rows.stream().map(Stored::revision).toArray()));
+                s.setArray(4, c.createArrayOf("uuid", rows.stream().map(Stored::respondentId).toArray()));
+                s.setArray(5, c.createArrayOf("text", rows.stream().map(Stored::sector).toArray()));
+                s.setArray(6, c.createArrayOf("text", rows.stream().map(Stored::roles).toArray()));
+                s.setArray(7, c.createArrayOf("text", rows.stream().map(Stored::answersJson).toArray()));
+                s.setArray(8, c.createArrayOf("text", rows.stream().map(r -> r.submittedAt().toString()).toArray()));
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Adds the net changes of a batch to the respondent and answer counts of each round. */
+    void addCounts(Map<UUID, CountDeltas> byRound) {
+        record Row(UUID round, String breakdown, String group, String item, String option, int delta) {
+        }
+        Comparator<Row> order = Comparator.comparing(Row::round).thenComparing(Row::breakdown).thenComparing(Row::group)
+                .thenComparing(Row::item).thenComparing(Row::option);
+        List<Row> respondents = new ArrayList<>();
+        List<Row> answers = new ArrayList<>();
+        byRound.forEach((round, deltas) -> {
+            deltas.respondents().forEach((g, n) -> respondents.add(new Row(round, g.breakdown(), g.key(), "", "", n)));
+            deltas.answers().forEach((k, n) -> answers.add(new Row(round, k.group().breakdown(), k.group().key(),
+                    k.itemKey(), k.optionValue(), n)));
+        });
+        respondents.sort(order);
+        answers.sort(order);
+        work(c -> {
+            if (!respondents.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into respondent_count (round_id, breakdown, group_key, count)
+                        select * from unnest(?, ?, ?, ?)
+                        on conflict (round_id, breakdown, group_key) do update set count = respondent_count.count + excluded.count""")) {
+                    s.setArray(1, c.createArrayOf("uuid", respondents.stream().map(Row::round).toArray()));
+                    s.setArray(2, c.createArrayOf("text", respondents.stream().map(Row::breakdown).toArray()));
+                    s.setArray(3, c.createArrayOf("text", respondents.stream().map(Row::group).toArray()));
+                    s.setArray(4, c.createArrayOf("int4", respondents.stream().map(Row::delta).toArray()));
+                    s.executeUpdate();
+                }
+            }
+            if (!answers.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into answer_count (round_id, breakdown, group_key, item_key, option_value, count)
+                        select * from unnest(?, ?, ?, ?, ?, ?)
+                        on conflict (round_id, breakdown, group_key, item_key, option_value)
+                        do update set count = answer_count.count + excluded.count""")) {
+                    s.setArray(1, c.createArrayOf("uuid", answers.stream().map(Row::round).toArray()));
+                    s.setArray(2, c.createArrayOf("text", answers.stream().map(Row::breakdown).toArray()));
+                    s.setArray(3, c.createArrayOf("text", answers.stream().map(Row::group).toArray()));
+                    s.setArray(4, c.createArrayOf("text", answers.stream().map(Row::item).toArray()));
+                    s.setArray(5, c.createArrayOf("text", answers.stream().map(Row::option).toArray()));
+                    s.setArray(6, c.createArrayOf("int4", answers.stream().map(Row::delta).toArray()));
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Free text is listed without author: the rows carry the response id only to be replaced by a later revision.
+     * Each response's rows become those of its latest revision in the batch.
+     */
+    void replaceReflections(List<RoundProjection.ResponseData> latest) {
+        if (latest.isEmpty()) {
+            return;
+        }
+        List<UUID> responses = new ArrayList<>();
+        List<UUID> rounds = new ArrayList<>();
+        List<String> items = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (RoundProjection.ResponseData d : latest) {
+            if (d.reflections() != null) {
+                for (RoundProjection.Reflection r : d.reflections()) {
+                    if (r != null && r.itemKey() != null && r.text() != null && !r.text().isBlank()) {
+                        responses.add(d.responseId());
+                        rounds.add(d.roundId());
+                        items.add(r.itemKey());
+                        kinds.add("REFLECTION");
+                        texts.add(r.text().strip());
+                    }
+                }
+            }
+            for (RoundProjection.Answer a : d.answers()) {
+                if (a.note() != null && !a.note().isBlank()) {
+                    responses.add(d.responseId());
+                    rounds.add(d.roundId());
+                    items.add(a.itemKey());
+                    kinds.add("NOTE");
+                    texts.add(a.note().strip());
+                }
+            }
+        }
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("delete from reflection_view where response_id = any(?)")) {
+                s.setArray(1, c.createArrayOf("uuid", latest.stream().map(RoundProjection.ResponseData::responseId).toArray()));
+                s.executeUpdate();
+            }
+            if (!responses.isEmpty()) {
+                try (PreparedStatement s = c.prepareStatement("""
+                        insert into reflection_view (response_id, round_id, item_key, kind, text)
+                        select * from unnest(?, ?, ?, ?, ?)""")) {
+                    s.setArray(1, c.createArrayOf("uuid", responses.toArray()));
+                    s.setArray(2, c.createArrayOf("uuid", rounds.toArray()));
+                    s.setArray(3, c.createArrayOf("text", items.toArray()));
+                    s.setArray(4, c.createArrayOf("text", kinds.toArray()));
+                    s.setArray(5, c.createArrayOf("text", texts.toArray()));
+                    s.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T work(Work<T> work) {
+        return em.unwrap(Session.class).doReturningWork(work::run);
+    }
+}
