@@ -51,6 +51,10 @@ PULSE_SERVICES=(partnership-service:$PULSE_PORT_BASE:pulse_partnership
   assessment-service:$((PULSE_PORT_BASE + 1)):pulse_assessment
   reporting-service:$((PULSE_PORT_BASE + 2)):pulse_reporting)
 PULSE_READY_TIMEOUT=${PULSE_READY_TIMEOUT:-120}
+# The services' JVM on one machine: the serial collector and a bounded heap (what the JVM picks by itself in a
+# container below 2 CPUs or 1.75 GB), and two malloc arenas: ~25 % less resident memory than the JVM's defaults
+# on a 24 GB machine (measured 245 vs 320 MB idle). Set PULSE_SERVICE_JAVA_OPTS (even to "") to choose others.
+PULSE_SERVICE_JAVA_OPTS=${PULSE_SERVICE_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx384m}
 
 # ---------------------------------------------------------------------------------------------- helpers
 
@@ -501,8 +505,8 @@ pulse_service_start() {
       DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
       KAFKA_BOOTSTRAP_SERVERS="$PULSE_KAFKA_BOOTSTRAP" \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
-      LOG_JSON="${LOG_JSON:-false}" \
-      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java ${PULSE_SERVICE_JAVA_OPTS:-} -jar "$jar")
+      LOG_JSON="${LOG_JSON:-false}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
     printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
     pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
     return 0
