@@ -8,14 +8,12 @@
 \set k random(1, :fixtures)
 SELECT round_id AS rid, person_id AS pid, subject AS sub, partnership_id AS ptn FROM bench_fixture WHERE n = :k \gset
 
--- save: the round, the caller's roles (twice: standing, then person id), the invitation, the instrument version,
--- the existing response, the insert, the revisions for the answer's view
+-- save: the round, the caller's roles (once per request), the invitation, the existing response, the insert, the
+-- revisions for the answer's view (published instrument versions are cached in the service)
 BEGIN;
 SELECT * FROM assessment_round WHERE id = :rid;
 SELECT * FROM person_role_view WHERE subject = :sub AND partnership_id = :ptn AND revoked_at IS NULL;
-SELECT * FROM person_role_view WHERE subject = :sub AND partnership_id = :ptn AND revoked_at IS NULL;
 SELECT * FROM round_invitation WHERE round_id = :rid AND person_id = :pid FETCH FIRST 1 ROWS ONLY;
-SELECT * FROM instrument_version WHERE instrument_key = :ikey AND version_number = :ivers FETCH FIRST 1 ROWS ONLY;
 SELECT * FROM response WHERE round_id = :rid AND person_id = :pid FETCH FIRST 1 ROWS ONLY;
 INSERT INTO response (answers, created_at, language, last_submitted_at, person_id, respondent_id, revision, round_id,
                       status, unsubmitted_changes, updated_at, version, id)
@@ -25,17 +23,14 @@ INSERT INTO response (answers, created_at, language, last_submitted_at, person_i
 SELECT * FROM response_revision WHERE response_id = :resp ORDER BY revision;
 COMMIT;
 
--- submit: the same reads, the respondent's roles and invitation at the time, the revision, the outbox row and the
+-- submit: the same reads, the respondent's roles at the time, the revision, the outbox row and the
 -- response's new state (optimistic version check), the revisions for the view
 BEGIN;
 SELECT * FROM assessment_round WHERE id = :rid;
 SELECT * FROM person_role_view WHERE subject = :sub AND partnership_id = :ptn AND revoked_at IS NULL;
-SELECT * FROM person_role_view WHERE subject = :sub AND partnership_id = :ptn AND revoked_at IS NULL;
 SELECT * FROM round_invitation WHERE round_id = :rid AND person_id = :pid FETCH FIRST 1 ROWS ONLY;
 SELECT * FROM response WHERE round_id = :rid AND person_id = :newpid FETCH FIRST 1 ROWS ONLY;
-SELECT * FROM instrument_version WHERE instrument_key = :ikey AND version_number = :ivers FETCH FIRST 1 ROWS ONLY;
 SELECT * FROM person_role_view WHERE partnership_id = :ptn AND person_id = :pid AND revoked_at IS NULL;
-SELECT * FROM round_invitation WHERE round_id = :rid AND person_id = :pid FETCH FIRST 1 ROWS ONLY;
 INSERT INTO response_revision (answers, language, organisation_id, organisation_name, response_id, revision, roles,
                                sector, submitted_at, id)
   VALUES (:answers, 'en', NULL, 'Bench organisation', :resp, 1, 'MEMBER', 'HEALTH_CARE', now(), gen_random_uuid());
