@@ -11,6 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.partnershippulse.kit.security.Roles;
 
 @Path("/admin/rebuild")
@@ -36,8 +40,17 @@ public class RebuildResource {
             + "and live consumption resumes after it. Platform administrators only.")
     @APIResponse(responseCode = "200", description = "Rebuilt",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildResult.class)))
-    public RebuildResult rebuild() {
-        Rebuild.Result r = rebuild.run();
-        return new RebuildResult(r.eventsRead(), r.eventsApplied(), r.poisonSkipped(), r.durationMillis());
+    public CompletionStage<RebuildResult> rebuild() {
+        // On the rebuild's own thread, not the request's: a client or proxy that gives up waiting must not undo a
+        // rebuild of minutes (its request context, and the session with it, would close), and two requests never
+        // rebuild at once.
+        return CompletableFuture.supplyAsync(rebuild::run, REBUILDER)
+                .thenApply(r -> new RebuildResult(r.eventsRead(), r.eventsApplied(), r.poisonSkipped(), r.durationMillis()));
     }
+
+    private static final ExecutorService REBUILDER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "read-model-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
 }
