@@ -14,6 +14,9 @@ set -Eeuo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PULSE_KAFKA_FRESH=${PULSE_KAFKA_FRESH:-1}
+# empty databases of their own, as scripts/test.sh
+export PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX-_drills}
+export PULSE_DB_FRESH=${PULSE_DB_FRESH:-1}
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 

@@ -27,6 +27,8 @@ PULSE_PG_PORT=${PULSE_PG_PORT:-5432}
 # PULSE_DB_SUFFIX lets a second copy of the system (a helper's, a drill's) use its own databases, owned by the
 # same roles: pulse_partnership$PULSE_DB_SUFFIX ... (the role names never change).
 PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX:-}
+# 1: drop the services' databases (pulse_<service>$PULSE_DB_SUFFIX) and start from empty ones
+PULSE_DB_FRESH=${PULSE_DB_FRESH:-0}
 PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
 
 PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
@@ -227,6 +229,10 @@ pulse_postgres_up() {
   # at every test start), so a test run never touches the data of a local run.
   local sql="" db
   for db in "${PULSE_DATABASES[@]}"; do
+    if [[ $PULSE_DB_FRESH == 1 ]]; then
+      sql+="DROP DATABASE IF EXISTS $db$PULSE_DB_SUFFIX WITH (FORCE);
+"
+    fi
     sql+="SELECT 'CREATE ROLE $db LOGIN' WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$db')\\gexec
 ALTER ROLE $db WITH LOGIN PASSWORD '$db';
 SELECT 'CREATE DATABASE $db$PULSE_DB_SUFFIX OWNER $db' WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = '$db$PULSE_DB_SUFFIX')\\gexec

@@ -10,9 +10,13 @@
 set -Eeuo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-# A test run starts from an empty broker. Keycloak's dev database is reused only while the realm file is
-# unchanged (PULSE_KEYCLOAK_FRESH=1 forces a new import); PostgreSQL's data is kept (Flyway owns the schemas).
+# A test run starts from an empty broker (Keycloak's dev database is reused only while the realm file is
+# unchanged; PULSE_KEYCLOAK_FRESH=1 forces a new import)...
 export PULSE_KAFKA_FRESH=${PULSE_KAFKA_FRESH:-1}
+# ... and from empty databases of their own (pulse_<service>_system), so neither data of scripts/run.sh (the demo
+# partnerships) nor of an earlier run can change what the system tests see. (@QuarkusTest databases: <db>_test_system.)
+export PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX-_system}
+export PULSE_DB_FRESH=${PULSE_DB_FRESH:-1}
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
