@@ -20,8 +20,7 @@ import java.time.Instant;
 /**
  * JSON bodies must have the documented types. Jackson by default converts between scalars (123 into "123",
  * "5" into 5, 1.5 into 1, 1 into true, 2 into the third enum constant, 123 into a second after 1970), so a client's
- * wrong type would be stored
- * as something it did not mean; here each is a 400 naming the field instead.
+ * wrong type would be stored as something it did not mean; here each is a 400 naming the field instead.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
