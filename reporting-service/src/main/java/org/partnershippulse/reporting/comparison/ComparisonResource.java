@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.problem.Problem;
-import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.reporting.roundreport.RoundReportResource;
 import org.partnershippulse.reporting.roundreport.RoundReportService;
@@ -49,21 +48,10 @@ public class ComparisonResource {
             @Parameter(description = "The later round", required = true, example = "9a0e4c11-2d3b-4f6a-8c7d-1e2f3a4b5c6d",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("to") String to,
             @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
-        UUID partnership = required(partnershipId, "partnershipId");
-        UUID a = required(from, "from");
-        UUID b = required(to, "to");
+        UUID partnership = Params.requiredUuid(partnershipId, "partnershipId");
+        UUID a = Params.requiredUuid(from, "from");
+        UUID b = Params.requiredUuid(to, "to");
         List<Dated> pair = reports.pair(partnership, a, b, RoundReportResource.language(lang));
         return Comparisons.of(pair.get(0), pair.get(1));
-    }
-
-    private static UUID required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.invalid(name, "is required");
-        }
-        UUID id = Params.uuid(value, name);
-        if (id == null) {
-            throw ProblemException.invalid(name, "must be a UUID");
-        }
-        return id;
     }
 }

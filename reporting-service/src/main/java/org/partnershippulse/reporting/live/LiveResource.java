@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.problem.Problem;
-import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.reporting.roundreport.RoundReportResource;
 
@@ -54,10 +53,7 @@ public class LiveResource {
             @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
             @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
-        UUID id = Params.uuid(roundId, "roundId");
-        if (id == null) {
-            throw ProblemException.invalid("roundId", "must be a UUID");
-        }
+        UUID id = Params.requiredUuid(roundId, "roundId");
         String language = RoundReportResource.language(lang);
         live.requireOpen(id);
         return live.stream(id, language).map(m -> m instanceof LiveService.Summary s

@@ -71,11 +71,7 @@ public class RoundReportResource {
     }
 
     private static UUID roundId(String value) {
-        UUID id = Params.uuid(value, "roundId");
-        if (id == null) {
-            throw ProblemException.invalid("roundId", "must be a UUID");
-        }
-        return id;
+        return Params.requiredUuid(value, "roundId");
     }
 
     /** The {@code lang} query parameter: a two-letter code, English by default. */

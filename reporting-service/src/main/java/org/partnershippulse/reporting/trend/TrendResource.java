@@ -44,10 +44,7 @@ public class TrendResource {
             @Parameter(description = "The instrument", required = true, example = "bcr-partnership-assessment-inventory")
             @QueryParam("instrumentKey") String instrumentKey,
             @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
-        UUID id = Params.uuid(partnershipId, "partnershipId");
-        if (id == null) {
-            throw ProblemException.invalid("partnershipId", "must be a UUID");
-        }
+        UUID id = Params.requiredUuid(partnershipId, "partnershipId");
         if (instrumentKey == null || instrumentKey.isBlank()) {
             throw ProblemException.invalid("instrumentKey", "must not be blank");
         }

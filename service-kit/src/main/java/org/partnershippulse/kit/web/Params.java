@@ -37,6 +37,14 @@ public final class Params {
         }
     }
 
+    /** A UUID that must be there: missing is a 400 "is required", malformed a 400 "must be a UUID". */
+    public static UUID requiredUuid(String value, String param) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.invalid(param, "is required");
+        }
+        return uuid(value, param);
+    }
+
     public static Boolean bool(String value, String param) {
         if (value == null || value.isBlank()) {
             return null;
