@@ -17,6 +17,13 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void aCommitCutOffCarriesTheDriversErrorAsSuppressed() {
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.addSuppressed(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertTrue(DatabaseOutage.causedBy(new IllegalStateException("Could not commit transaction", new RuntimeException("rollback", xa))));
+    }
+
+    @Test
     void otherDatabaseErrorsAreNot() {
         assertFalse(DatabaseOutage.causedBy(new SQLException("duplicate key value", "23505")));
         assertFalse(DatabaseOutage.causedBy(new SQLException("no state")));
