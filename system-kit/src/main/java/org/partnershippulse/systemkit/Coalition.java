@@ -155,7 +155,8 @@ public final class Coalition {
         throw new IllegalStateException("POST /people for " + u.username() + " answered " + created.status() + ": " + created.rawBody());
     }
 
-    private static JsonNode latestPai(PulseApi api, String user) {
+    /** The newest published version of the Partnership Assessment Inventory, as its catalogue lists it. */
+    public static JsonNode latestPai(PulseApi api, String user) {
         JsonNode best = null;
         for (JsonNode v : api.get(PulseService.ASSESSMENT, user, "/instruments?key=" + PAI + "&status=PUBLISHED").path("items")) {
             if (best == null || v.path("version").asInt() > best.path("version").asInt()) {
@@ -233,9 +234,9 @@ public final class Coalition {
     }
 
     /** The items of a PAI version and the options of their scales. */
-    record PaiForm(Map<String, List<String>> optionsByItem, List<String> freeTextItems) {
+    public record PaiForm(Map<String, List<String>> optionsByItem, List<String> freeTextItems) {
 
-        static PaiForm of(JsonNode version) {
+        public static PaiForm of(JsonNode version) {
             Map<String, List<String>> scales = new LinkedHashMap<>();
             for (JsonNode scale : version.path("scales")) {
                 List<String> values = new ArrayList<>();
@@ -257,7 +258,7 @@ public final class Coalition {
             return new PaiForm(options, free);
         }
 
-        Map<String, Object> answers(Random random) {
+        public Map<String, Object> answers(Random random) {
             Map<String, Object> answers = new LinkedHashMap<>();
             optionsByItem.forEach((key, values) -> answers.put(key, Map.of("value", values.get(random.nextInt(values.size())))));
             for (String key : freeTextItems) {

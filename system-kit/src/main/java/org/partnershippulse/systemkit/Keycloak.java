@@ -57,14 +57,27 @@ public final class Keycloak {
         return fresh.value();
     }
 
+    /** The Keycloak subject ({@code sub}) of a realm user, read from their own token. */
+    public String subject(String username) {
+        String payload = token(username).split("\\.")[1];
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException("unreadable token of " + username, e);
+        }
+    }
+
+    /** Drops a cached token: the next call signs in again (after a change to the user). */
+    public void forget(String username) {
+        tokens.remove(username);
+    }
+
     /**
      * Creates the users that do not exist yet (Keycloak's partial import, skipping existing ones), with verified
      * e-mails and the password = username. Idempotent: the ids are the caller's.
      */
     public void ensureUsers(List<User> users) {
-        String admin = postForm(env.keycloakUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
-                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
-                .path("access_token").asText();
+        String admin = adminToken();
         List<Map<String, Object>> reps = new ArrayList<>();
         for (User u : users) {
             reps.add(Map.of("id", u.id().toString(), "username", u.username(), "email", u.email(),
@@ -79,6 +92,66 @@ public final class Keycloak {
                     .timeout(Duration.ofMinutes(5))
                     .POST(HttpRequest.BodyPublishers.ofString(write(body))).build());
         }
+    }
+
+    /** What a realm administrator can do to a user: set their e-mail, verified or not (an IdP that passes one through). */
+    public void setEmail(User user, String email, boolean verified) {
+        send(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + user.id()))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString(write(Map.of("email", email, "emailVerified", verified)))).build());
+        forget(user.username());
+    }
+
+    /**
+     * What a user can do to themself in Keycloak's account console: change their own e-mail (the account REST API,
+     * with their own token). Answers the HTTP status; never throws for one.
+     */
+    public int changeOwnEmail(User user, String email) {
+        Map<String, Object> body = Map.of("username", user.username(), "email", email,
+                "firstName", user.firstName(), "lastName", user.lastName());
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(env.issuer() + "/account"))
+                    .header("Authorization", "Bearer " + token(user.username()))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(write(body))).build(), HttpResponse.BodyHandlers.ofString());
+            forget(user.username());
+            return r.statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak's account API is not reachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** Tries to sign in; the HTTP status of the token request (200, or 400/401 when Keycloak refuses). */
+    public int signInStatus(String username) {
+        String encoded = "grant_type=password&client_id=pulse-frontend&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(username, StandardCharsets.UTF_8);
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(env.issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new IllegalStateException("Keycloak is not reachable: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private String adminUsers() {
+        return env.keycloakUrl() + "/admin/realms/" + PulseEnvironment.REALM + "/users";
+    }
+
+    private String adminToken() {
+        return postForm(env.keycloakUrl() + "/realms/master/protocol/openid-connect/token", Map.of(
+                "grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))
+                .path("access_token").asText();
     }
 
     private JsonNode postForm(String url, Map<String, String> form) {

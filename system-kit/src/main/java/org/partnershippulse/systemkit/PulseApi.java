@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A small JSON client of the three services' public APIs, as a realm user with a real Keycloak token. Each call
@@ -52,24 +54,19 @@ public final class PulseApi {
     /** As above, for a request allowed to take longer than 30 s (an operator's rebuild). */
     public Reply call(String method, PulseService service, String user, String path, Object body, String ifMatch,
                       Duration timeout) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path))
-                .timeout(timeout)
-                .header("Accept", "application/json");
-        if (user != null) {
-            b.header("Authorization", "Bearer " + keycloak.token(user));
-        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (ifMatch != null) {
-            b.header("If-Match", ifMatch);
+            headers.put("If-Match", ifMatch);
         }
+        String text = null;
         if (body != null) {
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body)));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
+            headers.put("Content-Type", "application/json");
+            text = body instanceof String s ? s : write(body);
         }
         long t0 = System.nanoTime();
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = exchange(method, service, user, path, text, headers, timeout);
             long nanos = System.nanoTime() - t0;
             JsonNode json = MissingNode.getInstance();
             String raw = r.body();
@@ -80,6 +77,38 @@ public final class PulseApi {
         } catch (IOException e) {
             // connection refused/reset: a status the caller can count (0 = no HTTP answer at all)
             return new Reply(0, null, MissingNode.getInstance(), e.toString(), System.nanoTime() - t0);
+        }
+    }
+
+    /**
+     * One request with exactly the body and headers given, answered whole (status, every header, the raw body):
+     * for checks of headers and of bodies no JSON client would send. {@code user} null = anonymous.
+     */
+    public HttpResponse<String> exchange(String method, PulseService service, String user, String path, String body,
+                                         Map<String, String> headers, Duration timeout) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path)).timeout(timeout);
+        headers.forEach(b::header);
+        if (user != null) {
+            b.header("Authorization", "Bearer " + keycloak.token(user));
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A server-sent event stream, read line by line as it arrives; close the stream to end the request. */
+    public HttpResponse<java.util.stream.Stream<String>> stream(PulseService service, String user, String path) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path))
+                .header("Accept", "text/event-stream");
+        if (user != null) {
+            b.header("Authorization", "Bearer " + keycloak.token(user));
+        }
+        try {
+            return http.send(b.GET().build(), HttpResponse.BodyHandlers.ofLines());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
