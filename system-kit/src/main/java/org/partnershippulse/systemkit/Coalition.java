@@ -71,7 +71,7 @@ public final class Coalition {
         List<String> usernames = new ArrayList<>();
         parallel(users.size(), i -> {
             Keycloak.User u = users.get(i);
-            String personId = person(api, u, orgs.get(i % orgs.size()));
+            String personId = person(api, u, orgs.get(i % orgs.size()), partnership);
             api.ok("POST", PulseService.PARTNERSHIP, "admin", base + "/roles",
                     Map.of("personId", personId, "role", i == 0 ? "COORDINATOR" : "MEMBER"));
             return null;
@@ -138,21 +138,22 @@ public final class Coalition {
         return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
     }
 
-    private static String person(PulseApi api, Keycloak.User u, String organisationId) {
-        PulseApi.Reply created = api.call("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of(
-                "name", u.firstName() + " " + u.lastName(), "email", u.email(), "organisationId", organisationId,
-                "subject", u.id().toString()), null);
-        if (created.ok()) {
-            return created.body().path("id").asText();
+    /**
+     * The user's person entry: the one their login is linked to from an earlier run, else a new one added for the
+     * partnership by e-mail and linked as Keycloak's users are, by signing in with that (verified) e-mail.
+     */
+    private static String person(PulseApi api, Keycloak.User u, String organisationId, UUID partnershipId) {
+        String linked = api.get(PulseService.PARTNERSHIP, u.username(), "/me").path("person").path("id").asText("");
+        if (!linked.isEmpty()) {
+            return linked;
         }
-        if (created.status() == 409) { // the person exists from an earlier run: find them by e-mail
-            for (JsonNode p : api.get(PulseService.PARTNERSHIP, "admin", "/people?search=" + u.email()).path("items")) {
-                if (u.email().equals(p.path("email").asText())) {
-                    return p.path("id").asText();
-                }
-            }
+        api.ok("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of("name", u.firstName() + " " + u.lastName(),
+                "email", u.email(), "organisationId", organisationId, "partnershipId", partnershipId.toString()));
+        linked = api.get(PulseService.PARTNERSHIP, u.username(), "/me").path("person").path("id").asText("");
+        if (linked.isEmpty()) {
+            throw new IllegalStateException(u.username() + " was not linked to their person on sign-in");
         }
-        throw new IllegalStateException("POST /people for " + u.username() + " answered " + created.status() + ": " + created.rawBody());
+        return linked;
     }
 
     /** The newest published version of the Partnership Assessment Inventory, as its catalogue lists it. */

@@ -19,7 +19,6 @@ import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.partnership.Partnership;
 import org.partnershippulse.partnership.sector.Sector;
 
 /**
@@ -67,9 +66,8 @@ public class OrganisationService {
             throw ProblemException.forbidden("Only platform administrators and coordinators add organisations");
         }
         UUID partnershipId = request.partnershipId();
-        if (partnershipId != null && (Partnership.findById(partnershipId) == null
-                || (!access.isPlatformAdmin() && !access.coordinatedPartnershipIds().contains(partnershipId)))) {
-            throw ProblemException.invalid("partnershipId", "is not a partnership you coordinate");
+        if (partnershipId != null) {
+            access.manageable(partnershipId); // added for a partnership the caller coordinates (else 404/403)
         }
         Organisation organisation = new Organisation();
         organisation.id = UUID.randomUUID();

@@ -24,7 +24,6 @@ import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.partnership.Partnership;
 
 /**
  * People are visible to platform administrators, to themselves and to those who share a partnership with them (a
@@ -81,7 +80,7 @@ public class PersonService {
             throw ProblemException.invalid("partnershipId", "is required: the partnership you add the person to");
         }
         if (partnershipId != null) {
-            requireAddingFor(partnershipId);
+            access.manageable(partnershipId); // coordinators add people to a partnership they coordinate (else 404/403)
             requireUniqueEmail(request.email(), Set.of(partnershipId), null);
         }
         Person person = new Person();
@@ -96,13 +95,6 @@ public class PersonService {
         return view(person);
     }
 
-    /** Coordinators add people to a partnership they coordinate; an id of any other answers alike. */
-    private void requireAddingFor(UUID partnershipId) {
-        if (Partnership.findById(partnershipId) == null
-                || (!access.isPlatformAdmin() && !access.coordinatedPartnershipIds().contains(partnershipId))) {
-            throw ProblemException.invalid("partnershipId", "is not a partnership you coordinate");
-        }
-    }
 
     @Transactional
     public PersonApi.View update(UUID id, String ifMatch, PersonApi.Request request) {
