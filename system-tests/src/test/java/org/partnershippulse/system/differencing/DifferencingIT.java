@@ -97,11 +97,22 @@ class DifferencingIT {
         List<Differencing.Derivation> derivations = core.derivations();
         System.out.println("differencing: " + reads + " reads over " + steps + " steps, " + derivations.size() + " derivations"
                 + " (" + core.observations() + " distinct observations; answers " + statuses + ")");
-        derivations.forEach(d -> System.out.println("  derived: " + d));
+        List<String> summary = summary(derivations);
+        summary.forEach(d -> System.out.println("  derived: " + d));
         unexplained.forEach(u -> System.out.println("  unexplained: " + u));
         assertTrue(derivations.isEmpty() && unexplained.isEmpty(), derivations.size() + " derivations, " + unexplained.size()
-                + " reads whose figures match no state of the round:\n" + String.join("\n",
-                derivations.stream().limit(40).map(Object::toString).toList()) + "\n" + String.join("\n", unexplained));
+                + " reads whose figures match no state of the round:\n" + String.join("\n", summary.stream().limit(60).toList())
+                + "\n" + String.join("\n", unexplained));
+    }
+
+    /** One line per reader and what they derive (a person, a group, an author), with how many items and an example. */
+    private static List<String> summary(List<Differencing.Derivation> derivations) {
+        Map<String, List<Differencing.Derivation>> byWho = new LinkedHashMap<>();
+        derivations.forEach(d -> byWho.computeIfAbsent(d.observer() + " → " + d.victim() + (d.what().contains(" wrote ") ? " (text)" : ""),
+                k -> new ArrayList<>()).add(d));
+        List<String> out = new ArrayList<>();
+        byWho.forEach((who, list) -> out.add(who + ": " + list.size() + " item(s), e.g. " + list.get(0)));
+        return out;
     }
 
     // --------------------------------------------------------------------------------------------------- steps
