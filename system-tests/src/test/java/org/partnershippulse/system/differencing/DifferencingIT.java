@@ -121,7 +121,8 @@ class DifferencingIT {
         int revision = truth.revision(member) + 1;
         step((revision == 1 ? "submit " : "revise ") + member, () -> {
             String path = "/rounds/" + round + "/response";
-            PulseApi.ok(api.call("PUT", A, member, path, truth.nextAnswer(member), null), "save " + member);
+            String etag = revision == 1 ? null : api.call("GET", A, member, path, null, null).etag(); // a revision names the one it replaces
+            PulseApi.ok(api.call("PUT", A, member, path, truth.nextAnswer(member), etag), "save " + member);
             PulseApi.ok(api.call("POST", A, member, path + "/submit", null, null), "submit " + member);
             truth.submitted(member);
             // reporting has taken the answer in once the author's own view shows it
@@ -131,7 +132,7 @@ class DifferencingIT {
 
     private void release() {
         step("interim release", () -> {
-            PulseApi.Reply r = api.call("POST", R, coalition.coordinator(), "/rounds/" + round + "/releases", Map.of(), null);
+            PulseApi.Reply r = api.call("POST", R, coalition.coordinator(), "/rounds/" + round + "/releases", null, null);
             statuses.merge("release " + r.status(), 1, Integer::sum);
             sleep(300);
         });
