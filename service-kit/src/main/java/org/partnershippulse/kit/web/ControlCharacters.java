@@ -2,10 +2,10 @@ package org.partnershippulse.kit.web;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -42,11 +42,15 @@ public final class ControlCharacters {
         return Optional.empty();
     }
 
-    /** Refuses a JSON text value or key with control characters; the exception carries the field's JSON path. */
-    public static final class InvalidText extends JsonMappingException {
+    /**
+     * Refuses a JSON text value or key with control characters; the exception carries the field's JSON path. A
+     * {@link MismatchedInputException}, because Quarkus' JSON reader lets only those through to the mappers (other
+     * mapping errors become a bare 400 without the field).
+     */
+    public static final class InvalidText extends MismatchedInputException {
 
         InvalidText(JsonParser parser, String reason) {
-            super(parser, reason);
+            super(parser, reason, String.class);
         }
 
         /** The reason alone, without Jackson's location and path decoration. */
