@@ -75,6 +75,10 @@ class InputLimitsTest {
         given().auth().oauth2(token(TestUser.ADMIN)).when().get("/no/such/thing")
                 .then().statusCode(404).contentType("application/problem+json")
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
+        given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON)
+                .body("{\"name\":\"" + "x".repeat(600 * 1024) + "\"}").when().post("/partnerships")
+                .then().statusCode(413)
+                .header("X-Content-Type-Options", "nosniff").header("Cache-Control", "no-store");
         given().when().get("/q/openapi")
                 .then().statusCode(200)
                 .header("X-Content-Type-Options", "nosniff").header("Cache-Control", nullValue());
