@@ -99,6 +99,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response controlCharacters(org.partnershippulse.kit.web.ControlCharacters.InvalidText e, UriInfo uri) {
+        String field = jsonPath(e);
+        return invalidField(field.isEmpty() ? "body" : field, e.reason(), uri);
+    }
+
+    @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !jsonPath(mapping).isEmpty()) {
             return invalidField(jsonPath(mapping), "is not valid", uri);
