@@ -35,7 +35,8 @@ import org.partnershippulse.systemkit.ServiceProcesses;
  * Issue 12, attack 4: live streams must cost nothing idle. Against the packaged reporting-service (real Keycloak,
  * Kafka, PostgreSQL), dashboards open and abandon ten times as many live streams as the service has database
  * connections; reports must still answer 200 at once, the pool's active connections (/q/metrics) must return to
- * (near) zero, and the service must stop on SIGTERM within its shutdown timeout although streams are open.
+ * (near) zero, and the service must stop on SIGTERM within its shutdown timeout (the deployment's termination grace
+ * period) although streams are open, telling each of them SHUTDOWN.
  */
 @ExtendWith(RunningSystem.class)
 class LiveStreamsIT {
@@ -43,8 +44,6 @@ class LiveStreamsIT {
     private static final PulseService R = PulseService.REPORTING;
     /** Viewers of the round (one coordinator, the rest members); the per-caller cap is raised for the test. */
     private static final int VIEWERS = 4;
-    /** reporting-service's quarkus.shutdown.timeout (application.properties). */
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
     private final PulseApi api = new PulseApi(RunningSystem.env(), RunningSystem.keycloak());
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -53,6 +52,7 @@ class LiveStreamsIT {
     @Test
     void tenTimesThePoolInAbandonedStreamsLeavesReportsAnsweringAndShutdownPrompt() throws Exception {
         int pool = poolMaxSize(RunningSystem.env());
+        Duration shutdownTimeout = terminationGracePeriod(RunningSystem.env());
         int streams = 10 * pool;
         Coalition coalition = Coalition.assemble(api, "live", VIEWERS, 1);
         UUID round = coalition.roundIds().get(0);
@@ -120,8 +120,9 @@ class LiveStreamsIT {
                             + " | SIGTERM with %d streams open: stopped in %d ms (timeout %d s), %d told SHUTDOWN%n",
                     pool, streams, openMillis, whileOpen.active, reportWhileOpen.status, reportWhileOpen.millis,
                     after.liveStreams, freedMillis, after.active, reportAfter.status, reportAfter.millis,
-                    lingering.size(), stopMillis, SHUTDOWN_TIMEOUT.toSeconds(), toldShutdown);
-            assertTrue(stopMillis < SHUTDOWN_TIMEOUT.toMillis(), "stopped in " + stopMillis + " ms");
+                    lingering.size(), stopMillis, shutdownTimeout.toSeconds(), toldShutdown);
+            assertTrue(stopMillis < shutdownTimeout.toMillis(), "stopped in " + stopMillis + " ms");
+            assertEquals(lingering.size(), toldShutdown, "streams told SHUTDOWN");
         } finally {
             services.stop(R);
             services.environment(R, Map.of());
@@ -142,6 +143,16 @@ class LiveStreamsIT {
             throw new IllegalStateException("no pool size in " + defaults);
         }
         return Integer.parseInt(m.group(1));
+    }
+
+    /** How long the deployment gives reporting-service to stop after SIGTERM before it is killed. */
+    private static Duration terminationGracePeriod(PulseEnvironment env) throws IOException {
+        Path deployment = env.repoRoot().resolve("deploy/base/reporting-service/deployment.yaml");
+        Matcher m = Pattern.compile("terminationGracePeriodSeconds:\\s*(\\d+)").matcher(Files.readString(deployment));
+        if (!m.find()) {
+            throw new IllegalStateException("no terminationGracePeriodSeconds in " + deployment);
+        }
+        return Duration.ofSeconds(Long.parseLong(m.group(1)));
     }
 
     private void awaitReport(String user, String path) throws InterruptedException {
