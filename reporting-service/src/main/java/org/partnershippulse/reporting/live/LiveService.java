@@ -2,6 +2,7 @@ package org.partnershippulse.reporting.live;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -215,9 +216,25 @@ public class LiveService {
         return LiveSummary.of(reports.build(round, language));
     }
 
-    /** Shutdown never waits on a stream: each ends at once with SHUTDOWN, and no new one opens. */
+    /**
+     * Shutdown never waits on a stream: each ends at once with SHUTDOWN, and no new one opens. This runs first in the
+     * shutdown (quarkus.shutdown.delay-enabled), while the HTTP server still writes and before it waits for requests
+     * in flight; ShutdownEvent comes after the server closed the connections.
+     */
+    void stopping(@Observes ShutdownDelayInitiatedEvent event) {
+        stop();
+    }
+
     void stop(@Observes @Priority(1) ShutdownEvent event) {
+        stop();
+    }
+
+    private void stop() {
+        if (stopping) {
+            return;
+        }
         stopping = true;
+        LOG.infof("The service stops: ending %d live streams (SHUTDOWN)", viewers.size());
         for (Viewer v : viewers) {
             v.end(EndReason.SHUTDOWN);
         }

@@ -35,8 +35,8 @@ import org.partnershippulse.systemkit.ServiceProcesses;
  * Issue 12, attack 4: live streams must cost nothing idle. Against the packaged reporting-service (real Keycloak,
  * Kafka, PostgreSQL), dashboards open and abandon ten times as many live streams as the service has database
  * connections; reports must still answer 200 at once, the pool's active connections (/q/metrics) must return to
- * (near) zero, and the service must stop on SIGTERM within its shutdown timeout (the deployment's termination grace
- * period) although streams are open, telling each of them SHUTDOWN.
+ * (near) zero, and the service must stop on SIGTERM within its shutdown timeout (quarkus.shutdown.timeout) although
+ * streams are open, telling each of them SHUTDOWN.
  */
 @ExtendWith(RunningSystem.class)
 class LiveStreamsIT {
@@ -52,7 +52,7 @@ class LiveStreamsIT {
     @Test
     void tenTimesThePoolInAbandonedStreamsLeavesReportsAnsweringAndShutdownPrompt() throws Exception {
         int pool = poolMaxSize(RunningSystem.env());
-        Duration shutdownTimeout = terminationGracePeriod(RunningSystem.env());
+        Duration shutdownTimeout = shutdownTimeout(RunningSystem.env());
         int streams = 10 * pool;
         Coalition coalition = Coalition.assemble(api, "live", VIEWERS, 1);
         UUID round = coalition.roundIds().get(0);
@@ -145,14 +145,15 @@ class LiveStreamsIT {
         return Integer.parseInt(m.group(1));
     }
 
-    /** How long the deployment gives reporting-service to stop after SIGTERM before it is killed. */
-    private static Duration terminationGracePeriod(PulseEnvironment env) throws IOException {
-        Path deployment = env.repoRoot().resolve("deploy/base/reporting-service/deployment.yaml");
-        Matcher m = Pattern.compile("terminationGracePeriodSeconds:\\s*(\\d+)").matcher(Files.readString(deployment));
-        if (!m.find()) {
-            throw new IllegalStateException("no terminationGracePeriodSeconds in " + deployment);
+    /** reporting-service's quarkus.shutdown.timeout: SHUTDOWN_TIMEOUT as deployed, else its default. */
+    private static Duration shutdownTimeout(PulseEnvironment env) throws IOException {
+        String configured = System.getenv("SHUTDOWN_TIMEOUT");
+        Path properties = env.repoRoot().resolve("reporting-service/src/main/resources/application.properties");
+        Matcher m = Pattern.compile("quarkus\\.shutdown\\.timeout=\\$\\{SHUTDOWN_TIMEOUT:(\\d+)S}").matcher(Files.readString(properties));
+        if (configured == null && !m.find()) {
+            throw new IllegalStateException("no quarkus.shutdown.timeout in " + properties);
         }
-        return Duration.ofSeconds(Long.parseLong(m.group(1)));
+        return Duration.parse("PT" + (configured != null ? configured : m.group(1) + "S"));
     }
 
     private void awaitReport(String user, String path) throws InterruptedException {
