@@ -314,22 +314,26 @@ public final class Differencing {
                 if (facts <= 0) {
                     return;
                 }
+                // per revision and item: how many of its option indicators are settled (all: the answer is known)
                 List<String> found = new ArrayList<>();
                 String item = items.iterator().next();
                 for (Version v : own) {
-                    columns.get(v).forEach((f, c) -> {
-                        long[] unit = new long[width];
-                        unit[c] = 1;
-                        if (basis.spans(unit)) {
-                            found.add(f.item() + " = " + f.option() + "? at revision " + v.revision());
+                    for (String i : items) {
+                        int settled = 0;
+                        List<String> opts = options.getOrDefault(i, List.of());
+                        for (String o : opts) {
+                            long[] unit = new long[width];
+                            unit[columns.get(v).get(new Feature(i, o))] = 1;
+                            settled += basis.spans(unit) ? 1 : 0;
                         }
-                    });
+                        if (settled > 0) {
+                            found.add(i + " at revision " + v.revision() + (settled == opts.size() ? ": the answer" : ": " + settled + " of " + opts.size() + " options ruled in or out"));
+                        }
+                    }
                 }
-                // name only the options that were chosen would need the answers: say which unknowns are determined
                 String what = found.isEmpty()
-                        ? facts + " fact(s) about " + respondent + "'s answers to " + items + " (e.g. a change between revisions)"
-                        : respondent + "'s answer to " + items + ": " + found.size() + " option indicator(s) determined ("
-                        + String.join(", ", found.subList(0, Math.min(4, found.size()))) + (found.size() > 4 ? ", …" : "") + ")";
+                        ? facts + " fact(s) about " + respondent + "'s answers to " + items + " (e.g. their change between revisions)"
+                        : respondent + "'s " + String.join(", ", found);
                 out.add(new Derivation(reader, respondent, item, what, sources(r, respondent)));
             });
             return out;

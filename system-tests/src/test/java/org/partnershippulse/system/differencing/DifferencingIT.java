@@ -97,7 +97,7 @@ class DifferencingIT {
         List<Differencing.Derivation> derivations = core.derivations();
         System.out.println("differencing: " + reads + " reads over " + steps + " steps, " + derivations.size() + " derivations"
                 + " (" + core.observations() + " distinct observations; answers " + statuses + ")");
-        List<String> summary = summary(derivations);
+        List<String> summary = summary(derivations, truth);
         summary.forEach(d -> System.out.println("  derived: " + d));
         unexplained.forEach(u -> System.out.println("  unexplained: " + u));
         assertTrue(derivations.isEmpty() && unexplained.isEmpty(), derivations.size() + " derivations, " + unexplained.size()
@@ -106,12 +106,17 @@ class DifferencingIT {
     }
 
     /** One line per reader and what they derive (a person, a group, an author), with how many items and an example. */
-    private static List<String> summary(List<Differencing.Derivation> derivations) {
+    private static List<String> summary(List<Differencing.Derivation> derivations, Truth truth) {
         Map<String, List<Differencing.Derivation>> byWho = new LinkedHashMap<>();
         derivations.forEach(d -> byWho.computeIfAbsent(d.observer() + " → " + d.victim() + (d.what().contains(" wrote ") ? " (text)" : ""),
                 k -> new ArrayList<>()).add(d));
         List<String> out = new ArrayList<>();
-        byWho.forEach((who, list) -> out.add(who + ": " + list.size() + " item(s), e.g. " + list.get(0)));
+        byWho.forEach((who, list) -> {
+            Differencing.Derivation first = list.get(0);
+            String answers = truth.answersOf(first.victim(), first.item());
+            out.add(who + ": " + list.size() + " item(s), e.g. " + first + (answers.isEmpty() || first.what().contains(" wrote ")
+                    ? "" : " [their answers to " + first.item() + " by revision: " + answers + "]"));
+        });
         return out;
     }
 
