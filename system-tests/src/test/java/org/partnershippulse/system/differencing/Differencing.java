@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * <li>an individual: any fact about one respondent's answers (any revision, or a change between revisions) beyond
  *     "one option per item";</li>
  * <li>a group below the minimum: the count of an option among the respondents of a declared group (sector, role,
- *     everyone) that had fewer respondents than the minimum in a set of respondents some read counted;</li>
+ *     everyone) that had fewer respondents than the minimum in a set of respondents some read counted — from the
+ *     figures alone: that a respondent of a group of the minimum learns the sum of the others by subtracting
+ *     their own answers is the limit contracts/privacy.md names ("Yourself"), not a derivation;</li>
  * <li>a reflection's author: a text that is in some reads and not in others, so that only one respondent can
  *     have written it (two reads whose respondents differ by one person are the simplest case).</li>
  * </ul>
@@ -222,7 +224,10 @@ public final class Differencing {
             Space space = block.size() == 1 && itemSpaces.containsKey(block.iterator().next())
                     ? itemSpaces.get(block.iterator().next()) : new Space(block, keys, reader.respondent);
             out.addAll(space.individuals(name, reader));
-            out.addAll(space.groups(name, reader));
+            // Groups are judged on the figures alone: a respondent who takes themself out of a group of the
+            // minimum learns the rest of it, m − 1 others, whatever the sectors — the limit privacy.md names.
+            Space figuresAlone = reader.respondent == null ? space : new Space(block, keys, null);
+            out.addAll(figuresAlone.groups(name, reader));
         }
         return out;
     }
