@@ -69,29 +69,30 @@ class DifferencingIT {
 
         // the earlier round closes with no answers: trends and the comparison have two rounds
         lifecycle(earlierRound, "close", null);
-        List<String> m = coalition.members(); // m0 coordinates; sectors: m0 m3 m6 | m1 m4 m7 | m2 m5 m8
+        // m0 coordinates; sectors CHILD_WELFARE m0 m3 m6, EDUCATION m1 m4 m7, HEALTH_CARE m2 m5 m8. The batches are
+        // whole sectors, so that a release that follows the rule can be cut after each; a release asked for in
+        // the middle of a batch must be refused.
+        List<String> m = coalition.members();
         step("nothing yet", () -> { });
-        submit(m.get(1));
-        submit(m.get(2));
-        release();
+        for (List<Integer> batch : List.of(List.of(0, 3, 6), List.of(1, 4, 7), List.of(2, 5, 8))) {
+            submit(m.get(batch.get(0)));
+            release(); // one new answer
+            submit(m.get(batch.get(1)));
+            submit(m.get(batch.get(2)));
+            release();
+        }
+        submit(m.get(1)); // revisions
         submit(m.get(4));
-        release();
-        submit(m.get(0));
-        submit(m.get(3));
-        release();
-        submit(m.get(5));
-        release();
-        submit(m.get(1)); // a revision
-        submit(m.get(6));
+        release(); // two changed answers
         submit(m.get(7));
+        release();
         step("close", () -> lifecycle(round, "close", null));
         step("reopen", () -> lifecycle(round, "reopen", Map.of("reason", "Two partners asked to correct answers")));
-        submit(m.get(8));
         submit(m.get(2));
-        release();
-        submit(m.get(3));
-        submit(m.get(4));
         submit(m.get(5));
+        step("close with two revisions", () -> lifecycle(round, "close", null));
+        step("reopen again", () -> lifecycle(round, "reopen", Map.of("reason", "A third health care partner asked to correct theirs")));
+        submit(m.get(8));
         step("final close", () -> lifecycle(round, "close", null));
 
         List<Differencing.Derivation> derivations = core.derivations();
