@@ -47,6 +47,7 @@ class DifferencingIT {
     private final Map<String, Integer> statuses = new TreeMap<>();
     private int reads;
     private int steps;
+    private int latestRelease;
 
     @Test
     void noSequenceOfReadsDerivesAnIndividualOrASmallGroup() {
@@ -97,7 +98,8 @@ class DifferencingIT {
 
         List<Differencing.Derivation> derivations = core.derivations();
         System.out.println("differencing: " + reads + " reads over " + steps + " steps, " + derivations.size() + " derivations"
-                + " (" + core.observations() + " distinct observations; answers " + statuses + ")");
+                + " (" + core.observations() + " distinct observations; release requests answered " + statuses
+                + ", latest release seen " + latestRelease + ")");
         List<String> summary = summary(derivations, truth);
         summary.forEach(d -> System.out.println("  derived: " + d));
         unexplained.forEach(u -> System.out.println("  unexplained: " + u));
@@ -184,6 +186,7 @@ class DifferencingIT {
         PulseApi.Reply r = api.call("GET", service, reader, path, null, null);
         reads++;
         if (r.ok()) {
+            latestRelease = Math.max(latestRelease, r.body().path("release").path("number").asInt(0));
             observe(step, reader, what, Figures.ofJson(form, round, r.body()));
         }
     }
