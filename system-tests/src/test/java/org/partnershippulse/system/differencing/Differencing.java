@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * <li>an individual: any fact about one respondent's answers (any revision, or a change between revisions) beyond
  *     "one option per item";</li>
  * <li>a group below the minimum: the count of an option among the respondents of a declared group (sector, role,
- *     everyone) that had fewer respondents than the minimum in a set of respondents some read counted;</li>
+ *     everyone) that had fewer respondents than the minimum in a set of respondents some read counted — from the
+ *     figures alone: that a respondent of a group of the minimum learns the sum of the others by subtracting
+ *     their own answers is the limit contracts/privacy.md names ("Yourself"), not a derivation;</li>
  * <li>a reflection's author: a text that is in some reads and not in others, so that only one respondent can
  *     have written it (two reads whose respondents differ by one person are the simplest case).</li>
  * </ul>
@@ -222,7 +224,10 @@ public final class Differencing {
             Space space = block.size() == 1 && itemSpaces.containsKey(block.iterator().next())
                     ? itemSpaces.get(block.iterator().next()) : new Space(block, keys, reader.respondent);
             out.addAll(space.individuals(name, reader));
-            out.addAll(space.groups(name, reader));
+            // Groups are judged on the figures alone: a respondent who takes themself out of a group of the
+            // minimum learns the rest of it, m − 1 others, whatever the sectors — the limit privacy.md names.
+            Space figuresAlone = reader.respondent == null ? space : new Space(block, keys, null);
+            out.addAll(figuresAlone.groups(name, reader));
         }
         return out;
     }
@@ -314,22 +319,26 @@ public final class Differencing {
                 if (facts <= 0) {
                     return;
                 }
+                // per revision and item: how many of its option indicators are settled (all: the answer is known)
                 List<String> found = new ArrayList<>();
                 String item = items.iterator().next();
                 for (Version v : own) {
-                    columns.get(v).forEach((f, c) -> {
-                        long[] unit = new long[width];
-                        unit[c] = 1;
-                        if (basis.spans(unit)) {
-                            found.add(f.item() + " = " + f.option() + "? at revision " + v.revision());
+                    for (String i : items) {
+                        int settled = 0;
+                        List<String> opts = options.getOrDefault(i, List.of());
+                        for (String o : opts) {
+                            long[] unit = new long[width];
+                            unit[columns.get(v).get(new Feature(i, o))] = 1;
+                            settled += basis.spans(unit) ? 1 : 0;
                         }
-                    });
+                        if (settled > 0) {
+                            found.add(i + " at revision " + v.revision() + (settled == opts.size() ? ": the answer" : ": " + settled + " of " + opts.size() + " options ruled in or out"));
+                        }
+                    }
                 }
-                // name only the options that were chosen would need the answers: say which unknowns are determined
                 String what = found.isEmpty()
-                        ? facts + " fact(s) about " + respondent + "'s answers to " + items + " (e.g. a change between revisions)"
-                        : respondent + "'s answer to " + items + ": " + found.size() + " option indicator(s) determined ("
-                        + String.join(", ", found.subList(0, Math.min(4, found.size()))) + (found.size() > 4 ? ", …" : "") + ")";
+                        ? facts + " fact(s) about " + respondent + "'s answers to " + items + " (e.g. their change between revisions)"
+                        : respondent + "'s " + String.join(", ", found);
                 out.add(new Derivation(reader, respondent, item, what, sources(r, respondent)));
             });
             return out;

@@ -47,6 +47,7 @@ class DifferencingIT {
     private final Map<String, Integer> statuses = new TreeMap<>();
     private int reads;
     private int steps;
+    private int latestRelease;
 
     @Test
     void noSequenceOfReadsDerivesAnIndividualOrASmallGroup() {
@@ -69,35 +70,37 @@ class DifferencingIT {
 
         // the earlier round closes with no answers: trends and the comparison have two rounds
         lifecycle(earlierRound, "close", null);
-        List<String> m = coalition.members(); // m0 coordinates; sectors: m0 m3 m6 | m1 m4 m7 | m2 m5 m8
+        // m0 coordinates; sectors CHILD_WELFARE m0 m3 m6, EDUCATION m1 m4 m7, HEALTH_CARE m2 m5 m8. The batches are
+        // whole sectors, so that a release that follows the rule can be cut after each; a release asked for in
+        // the middle of a batch must be refused.
+        List<String> m = coalition.members();
         step("nothing yet", () -> { });
-        submit(m.get(1));
-        submit(m.get(2));
-        release();
+        for (List<Integer> batch : List.of(List.of(0, 3, 6), List.of(1, 4, 7), List.of(2, 5, 8))) {
+            submit(m.get(batch.get(0)));
+            release(); // one new answer
+            submit(m.get(batch.get(1)));
+            submit(m.get(batch.get(2)));
+            release();
+        }
+        submit(m.get(1)); // revisions
         submit(m.get(4));
-        release();
-        submit(m.get(0));
-        submit(m.get(3));
-        release();
-        submit(m.get(5));
-        release();
-        submit(m.get(1)); // a revision
-        submit(m.get(6));
+        release(); // two changed answers
         submit(m.get(7));
+        release();
         step("close", () -> lifecycle(round, "close", null));
         step("reopen", () -> lifecycle(round, "reopen", Map.of("reason", "Two partners asked to correct answers")));
-        submit(m.get(8));
         submit(m.get(2));
-        release();
-        submit(m.get(3));
-        submit(m.get(4));
         submit(m.get(5));
+        step("close with two revisions", () -> lifecycle(round, "close", null));
+        step("reopen again", () -> lifecycle(round, "reopen", Map.of("reason", "A third health care partner asked to correct theirs")));
+        submit(m.get(8));
         step("final close", () -> lifecycle(round, "close", null));
 
         List<Differencing.Derivation> derivations = core.derivations();
         System.out.println("differencing: " + reads + " reads over " + steps + " steps, " + derivations.size() + " derivations"
-                + " (" + core.observations() + " distinct observations; answers " + statuses + ")");
-        List<String> summary = summary(derivations);
+                + " (" + core.observations() + " distinct observations; release requests answered " + statuses
+                + ", latest release seen " + latestRelease + ")");
+        List<String> summary = summary(derivations, truth);
         summary.forEach(d -> System.out.println("  derived: " + d));
         unexplained.forEach(u -> System.out.println("  unexplained: " + u));
         assertTrue(derivations.isEmpty() && unexplained.isEmpty(), derivations.size() + " derivations, " + unexplained.size()
@@ -106,12 +109,17 @@ class DifferencingIT {
     }
 
     /** One line per reader and what they derive (a person, a group, an author), with how many items and an example. */
-    private static List<String> summary(List<Differencing.Derivation> derivations) {
+    private static List<String> summary(List<Differencing.Derivation> derivations, Truth truth) {
         Map<String, List<Differencing.Derivation>> byWho = new LinkedHashMap<>();
         derivations.forEach(d -> byWho.computeIfAbsent(d.observer() + " → " + d.victim() + (d.what().contains(" wrote ") ? " (text)" : ""),
                 k -> new ArrayList<>()).add(d));
         List<String> out = new ArrayList<>();
-        byWho.forEach((who, list) -> out.add(who + ": " + list.size() + " item(s), e.g. " + list.get(0)));
+        byWho.forEach((who, list) -> {
+            Differencing.Derivation first = list.get(0);
+            String answers = truth.answersOf(first.victim(), first.item());
+            out.add(who + ": " + list.size() + " item(s), e.g. " + first + (answers.isEmpty() || first.what().contains(" wrote ")
+                    ? "" : " [their answers to " + first.item() + " by revision: " + answers + "]"));
+        });
         return out;
     }
 
@@ -178,6 +186,7 @@ class DifferencingIT {
         PulseApi.Reply r = api.call("GET", service, reader, path, null, null);
         reads++;
         if (r.ok()) {
+            latestRelease = Math.max(latestRelease, r.body().path("release").path("number").asInt(0));
             observe(step, reader, what, Figures.ofJson(form, round, r.body()));
         }
     }

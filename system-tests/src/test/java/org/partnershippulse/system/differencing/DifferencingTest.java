@@ -137,8 +137,20 @@ class DifferencingTest {
         report(d, "coordinator", "release 1", group("a1", "b1", "c1"));
         report(d, "coordinator", "release 2 sector Y", group("b1", "c1", "f1"));
 
-        // f, and the sector as it stood at release 1 (b and c: two, below the minimum)
-        assertEquals(Set.of("f", "Y"), victims(d.derivations()));
+        assertEquals(Set.of("f"), victims(d.derivations()));
+    }
+
+    /**
+     * A member of a total of three takes themself out and has the other two, who happen to be one sector: the
+     * limit of any minimum (m − 1 others), not a derivation; without their own answers nobody has that sector.
+     */
+    @Test
+    void aRespondentTakingThemselfOutOfTheMinimumIsTheKnownLimit() {
+        Differencing d = new Differencing(3, FORM).reader("c", "c").reader("admin", null).group("EDUCATION", List.of("a", "b"));
+        report(d, "c", "release 1", group("a1", "b1", "c1"));
+        report(d, "admin", "release 1", group("a1", "b1", "c1"));
+
+        assertTrue(d.derivations().isEmpty(), d.derivations().toString());
     }
 
     /**

@@ -77,6 +77,17 @@ final class Truth {
         }
     }
 
+    /** The respondent's answers to the item, by revision: to show what a derivation gave away. */
+    String answersOf(String respondent, String item) {
+        List<String> out = new ArrayList<>();
+        answers.forEach((v, a) -> {
+            if (v.respondent().equals(respondent) && a.containsKey(item)) {
+                out.add(v.revision() + ": " + a.get(item));
+            }
+        });
+        return String.join(", ", out);
+    }
+
     Set<String> textsOf(String respondent) {
         Set<String> out = new LinkedHashSet<>();
         texts.forEach((v, t) -> {
