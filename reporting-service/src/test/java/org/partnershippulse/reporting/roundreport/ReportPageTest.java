@@ -48,6 +48,8 @@ class ReportPageTest {
                 .then().statusCode(200).contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("script-src 'sha256-"))
                 .header("Content-Security-Policy", not(containsString("unsafe-inline'; connect-src *")))
+                // the shell holds no data: it keeps its own no-cache rather than the API's no-store
+                .header("Cache-Control", "no-cache").header("X-Content-Type-Options", "nosniff")
                 .body(containsString("Loading the report"));
         given().when().get("/rounds/not-a-uuid/report.html").then().statusCode(400);
     }

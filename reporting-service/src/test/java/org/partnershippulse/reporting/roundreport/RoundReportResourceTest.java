@@ -147,6 +147,7 @@ class RoundReportResourceTest {
 
         given().auth().oauth2(TestTokens.of(partnership.coordinator())).when().get("/rounds/{id}/report", roundId)
                 .then().statusCode(200)
+                .header("Cache-Control", "no-store").header("X-Content-Type-Options", "nosniff")
                 .body("reflections.find { it.kind == 'REFLECTION' }.texts", contains("Strong trust between agencies"))
                 .body("reflections.find { it.kind == 'NOTE' }.itemKey", equalTo(C1))
                 .body("reflections.find { it.kind == 'NOTE' }.texts", contains("We never wrote a plan"));
@@ -165,6 +166,7 @@ class RoundReportResourceTest {
                 .when().get("/rounds/{id}/report.csv", roundId)
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .header("Content-Disposition", containsString("round-" + roundId))
+                .header("Cache-Control", "no-store")
                 .extract().asString();
         assertTrue(csv.startsWith(ReportCsv.HEADER + "\r\n"));
         assertTrue(csv.contains(

@@ -21,7 +21,9 @@ import org.partnershippulse.kit.problem.ProblemException;
  * Text with C0 control characters (NUL and the rest of U+0000..U+001F) is refused as bad input, naming the field:
  * PostgreSQL cannot store NUL in text or jsonb (it was a 500), and the others are never meant. JSON text values may
  * hold tab, CR and LF (notes and answers span lines); JSON keys and query/path parameters may hold none.
- * Checked once for every service: the JSON module below (registered by {@link StrictJson}) and a request filter.
+ * Checked once for every service, on what clients send only: request bodies are read with the application's
+ * mapper plus the JSON module below ({@link RequestBodies}), parameters by a request filter. Stored data and events
+ * keep being read with the plain mapper, so text stored before this rule still reads.
  */
 public final class ControlCharacters {
 
@@ -97,6 +99,23 @@ public final class ControlCharacters {
                 throw new InvalidText(ctxt.getParser(), "keys " + reason.get());
             }
             return key;
+        }
+    }
+
+    /** The mapper JAX-RS reads request bodies with (and writes answers with, unchanged): the application's plus the rule. */
+    @jakarta.ws.rs.ext.Provider
+    public static class RequestBodies implements jakarta.ws.rs.ext.ContextResolver<com.fasterxml.jackson.databind.ObjectMapper> {
+
+        private final com.fasterxml.jackson.databind.ObjectMapper mapper;
+
+        @jakarta.inject.Inject
+        public RequestBodies(com.fasterxml.jackson.databind.ObjectMapper application) {
+            this.mapper = application.copy().registerModule(jsonModule());
+        }
+
+        @Override
+        public com.fasterxml.jackson.databind.ObjectMapper getContext(Class<?> type) {
+            return mapper;
         }
     }
 
