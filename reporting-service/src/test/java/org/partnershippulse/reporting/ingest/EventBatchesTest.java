@@ -111,7 +111,7 @@ class EventBatchesTest {
     }
 
     private EventBatches.Outcome apply(List<String> batch) {
-        return QuarkusTransaction.requiringNew().call(() -> batches.apply(AssessmentEventsConsumer.CONSUMER, batch));
+        return QuarkusTransaction.requiringNew().call(() -> batches.apply(AssessmentEventsConsumer.CONSUMER, batch, true));
     }
 
     private static String event(Partnership p, UUID round, Response r) {
