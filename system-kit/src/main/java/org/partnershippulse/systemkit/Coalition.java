@@ -132,10 +132,20 @@ public final class Coalition {
                 saved.nanos() + submitted.nanos());
     }
 
-    /** Responses the round report counts (reporting-service), or -1 when it has no report yet. */
+    /**
+     * Responses the round report counts (reporting-service), or -1 when it has no report yet. Results change only in
+     * releases, so the coordinator first asks for an interim release of what reporting has applied; a 409 (nothing new,
+     * or fewer changed answers than the minimum in some group: they wait) leaves the previous release, which is read.
+     */
     public int reportedResponses(UUID roundId) {
+        release(roundId);
         PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
         return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
+    }
+
+    /** Asks for an interim release of the round as its coordinator: 201 with the release, or 409 saying why not. */
+    public PulseApi.Reply release(UUID roundId) {
+        return api.call("POST", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/releases", null, null);
     }
 
     private static String person(PulseApi api, Keycloak.User u, String organisationId) {
