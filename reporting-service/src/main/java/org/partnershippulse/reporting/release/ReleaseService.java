@@ -167,6 +167,8 @@ public class ReleaseService {
      * (a request's, or the consumer's when the round closes). Changes nothing otherwise.
      */
     public Attempt cut(UUID roundId, String trigger) {
+        // a round event of the same batch may still sit in the session: the native statements below must see it
+        em.flush();
         @SuppressWarnings("unchecked")
         List<Object[]> round = em.createNativeQuery("""
                         select minimum_group_size, allowed_breakdowns from round_view where id = ?1 for update""")
