@@ -132,6 +132,11 @@ public final class Coalition {
                 saved.nanos() + submitted.nanos());
     }
 
+    /** Asks for an interim release of the round as its coordinator: 201 with the release, or 409 saying why not. */
+    public PulseApi.Reply release(UUID roundId) {
+        return api.call("POST", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/releases", null, null);
+    }
+
     /**
      * Responses the round report counts (reporting-service), or -1 when it has no report yet. Results change only in
      * releases, so the coordinator first asks for an interim release of what reporting has applied; a 409 (nothing new,
@@ -141,11 +146,6 @@ public final class Coalition {
         release(roundId);
         PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
         return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
-    }
-
-    /** Asks for an interim release of the round as its coordinator: 201 with the release, or 409 saying why not. */
-    public PulseApi.Reply release(UUID roundId) {
-        return api.call("POST", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/releases", null, null);
     }
 
     private static String person(PulseApi api, Keycloak.User u, String organisationId) {
