@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -138,15 +140,24 @@ public final class Coalition {
     }
 
     /**
-     * Responses the round report counts (reporting-service), or -1 when it has no report yet. Results change only in
-     * releases, so the coordinator first asks for an interim release of what reporting has applied; a 409 (nothing new,
-     * or fewer changed answers than the minimum in some group: they wait) leaves the previous release, which is read.
+     * Responses reporting-service has counted, or -1 when it has no report yet. Results change only in releases, so
+     * the coordinator first asks for an interim release of what reporting has applied: the count is the latest
+     * release's respondents plus, when nothing could be released (409), the respondents whose answers wait for the
+     * next release, which the 409 names as a number (never whose). A drill of first submissions to distinct
+     * (person, round) slots thus sees every applied response, also a tail too small to be released.
      */
     public int reportedResponses(UUID roundId) {
-        release(roundId);
+        PulseApi.Reply release = release(roundId);
+        int waiting = 0;
+        if (release.status() == 409) {
+            Matcher m = WAITING.matcher(release.rawBody() == null ? "" : release.rawBody());
+            waiting = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
         PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
-        return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
+        return r.ok() ? r.body().path("participation").path("responded").asInt(-1) + waiting : -1;
     }
+
+    private static final Pattern WAITING = Pattern.compile("Not released: (\\d+) respondent");
 
     private static String person(PulseApi api, Keycloak.User u, String organisationId) {
         PulseApi.Reply created = api.call("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of(
