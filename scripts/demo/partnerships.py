@@ -3,7 +3,7 @@
 Loaded through the public API with demo users' tokens (as a coordinator would), so it exercises the real rules.
 Idempotent: does nothing when the demo partnership already exists.
 """
-from client import Api, user_id
+from client import Api
 
 COUNTY = "Ventura County Prevention Partnership"
 
@@ -91,11 +91,16 @@ def load(api: Api) -> dict:
         "meetingCadence": "Every other month", "declaredDimension": "NETWORKING",
         "aspiredDimension": "COOPERATION"})["id"]
 
+    # Each person is added for the partnership they first take part in, by e-mail; their first sign-in with that
+    # (verified) e-mail links them to their login, as it would for a real county's people.
     people = {}
-    for username, org_key, _, _ in PEOPLE:
+    origin = {}
+    for username, org_key, county_roles, _ in PEOPLE:
+        origin[username] = county if county_roles else harbor
         people[username] = api.post("/people", "admin", {
             "name": NAMES[username], "email": f"{username}@example.org", "organisationId": orgs[org_key],
-            "subject": user_id(username)})["id"]
+            "partnershipId": origin[username]})["id"]
+        api.get("/me", username)
 
     # The administrator names each coordinator; from then on the coordinators run their partnership.
     api.post(f"/partnerships/{county}/roles", "admin", {"personId": people["rivera"], "role": "COORDINATOR"})
@@ -112,9 +117,11 @@ def load(api: Api) -> dict:
         for role in county_roles:
             if not (username == "rivera" and role == "COORDINATOR"):
                 api.post(f"/partnerships/{county}/roles", "rivera", {"personId": people[username], "role": role})
-        for role in harbor_roles:
+        for i, role in enumerate(harbor_roles):
             if not (username == "chen" and role == "COORDINATOR"):
-                api.post(f"/partnerships/{harbor}/roles", "chen", {"personId": people[username], "role": role})
+                # Roles go only to people a partnership has: the administrator brings a county person into the harbor.
+                granter = "chen" if origin[username] == harbor or i > 0 else "admin"
+                api.post(f"/partnerships/{harbor}/roles", granter, {"personId": people[username], "role": role})
 
     mou = api.post(f"/partnerships/{county}/agreements", "rivera", {
         "title": "Ventura County BCR Memorandum of Understanding",

@@ -48,14 +48,19 @@ public final class Fixtures {
                 .post("/organisations").then().statusCode(201).extract().path("id"));
     }
 
+    /**
+     * The user's person entry, added by the administrator with the user's e-mail and linked as Keycloak would: by
+     * the user's first sign-in with that e-mail, verified.
+     */
     public static UUID person(TestUser user, UUID organisationId) {
         Map<String, Object> body = new HashMap<>();
         body.put("name", user.name());
-        body.put("email", user.username() + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.org");
-        body.put("subject", user.subject());
+        body.put("email", user.email());
         body.put("organisationId", organisationId);
-        return UUID.fromString(given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON).body(body)
+        UUID id = UUID.fromString(given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON).body(body)
                 .post("/people").then().statusCode(201).extract().path("id"));
+        given().auth().oauth2(token(user)).get("/me").then().statusCode(200).body("person.id", org.hamcrest.Matchers.equalTo(id.toString()));
+        return id;
     }
 
     public static UUID grant(UUID partnershipId, UUID personId, String role) {

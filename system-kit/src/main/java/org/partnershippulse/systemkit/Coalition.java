@@ -37,16 +37,28 @@ public final class Coalition {
     private final List<String> members;
     private final List<UUID> roundIds;
     private final PaiForm form;
+    private final List<String> memberSectors;
 
-    private Coalition(PulseApi api, UUID partnershipId, List<String> members, List<UUID> roundIds, PaiForm form) {
+    private Coalition(PulseApi api, UUID partnershipId, List<String> members, List<UUID> roundIds, PaiForm form,
+                      List<String> memberSectors) {
         this.api = api;
         this.partnershipId = partnershipId;
         this.members = members;
         this.roundIds = roundIds;
         this.form = form;
+        this.memberSectors = memberSectors;
     }
 
     public static Coalition assemble(PulseApi api, String prefix, int members, int rounds) {
+        return assemble(api, prefix, members, rounds, SECTORS, null);
+    }
+
+    /**
+     * As above, with one member organisation per sector given (member i works for the one of sector i mod the
+     * number of sectors) and rounds with the given minimum group size (null: the service's default).
+     */
+    public static Coalition assemble(PulseApi api, String prefix, int members, int rounds, List<String> sectors,
+                                     Integer minimumGroupSize) {
         String tag = prefix + " " + Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Keycloak.User> users = new ArrayList<>();
         for (int i = 1; i <= members; i++) {
@@ -57,7 +69,7 @@ public final class Coalition {
         api.keycloak().ensureUsers(users);
 
         List<String> orgs = new ArrayList<>();
-        for (String sector : SECTORS) {
+        for (String sector : sectors) {
             orgs.add(api.ok("POST", PulseService.PARTNERSHIP, "admin", "/organisations",
                     Map.of("name", tag + " " + sector.toLowerCase().replace('_', ' '), "type", "Organisation", "sector", sector))
                     .path("id").asText());
@@ -73,9 +85,10 @@ public final class Coalition {
         List<String> usernames = new ArrayList<>();
         parallel(users.size(), i -> {
             Keycloak.User u = users.get(i);
-            String personId = person(api, u, orgs.get(i % orgs.size()));
+            String personId = person(api, u, orgs.get(i % orgs.size()), partnership);
             api.ok("POST", PulseService.PARTNERSHIP, "admin", base + "/roles",
                     Map.of("personId", personId, "role", i == 0 ? "COORDINATOR" : "MEMBER"));
+            api.call("GET", PulseService.PARTNERSHIP, u.username(), "/me", null, null); // signs in: links a person added by e-mail
             return null;
         });
         users.forEach(u -> usernames.add(u.username()));
@@ -84,8 +97,13 @@ public final class Coalition {
         JsonNode pai = latestPai(api, coordinator);
         int version = pai.path("version").asInt();
         PaiForm form = PaiForm.of(api.get(PulseService.ASSESSMENT, coordinator, "/instruments/" + PAI + "/versions/" + version));
-        List<UUID> roundIds = new ArrayList<>(parallel(rounds, r -> openRound(api, partnership, coordinator, version, tag + " round " + (r + 1), members)));
-        return new Coalition(api, partnership, List.copyOf(usernames), List.copyOf(roundIds), form);
+        List<UUID> roundIds = new ArrayList<>(parallel(rounds, r -> openRound(api, partnership, coordinator, version,
+                tag + " round " + (r + 1), members, minimumGroupSize)));
+        List<String> memberSectors = new ArrayList<>();
+        for (int i = 0; i < members; i++) {
+            memberSectors.add(sectors.get(i % sectors.size()));
+        }
+        return new Coalition(api, partnership, List.copyOf(usernames), List.copyOf(roundIds), form, List.copyOf(memberSectors));
     }
 
     public PulseApi api() {
@@ -106,6 +124,16 @@ public final class Coalition {
 
     public List<UUID> roundIds() {
         return roundIds;
+    }
+
+    /** The sector of the organisation the member works for. */
+    public String sectorOf(String member) {
+        return memberSectors.get(members.indexOf(member));
+    }
+
+    /** The items and options of the rounds' PAI version. */
+    public PaiForm form() {
+        return form;
     }
 
     public int slots() {
@@ -159,21 +187,22 @@ public final class Coalition {
 
     private static final Pattern WAITING = Pattern.compile("Not released: (\\d+) respondent");
 
-    private static String person(PulseApi api, Keycloak.User u, String organisationId) {
-        PulseApi.Reply created = api.call("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of(
-                "name", u.firstName() + " " + u.lastName(), "email", u.email(), "organisationId", organisationId,
-                "subject", u.id().toString()), null);
-        if (created.ok()) {
-            return created.body().path("id").asText();
+    /**
+     * The user's person entry: the one their login is linked to from an earlier run, else a new one added for the
+     * partnership by e-mail and linked as Keycloak's users are, by signing in with that (verified) e-mail.
+     */
+    private static String person(PulseApi api, Keycloak.User u, String organisationId, UUID partnershipId) {
+        String linked = api.get(PulseService.PARTNERSHIP, u.username(), "/me").path("person").path("id").asText("");
+        if (!linked.isEmpty()) {
+            return linked;
         }
-        if (created.status() == 409) { // the person exists from an earlier run: find them by e-mail
-            for (JsonNode p : api.get(PulseService.PARTNERSHIP, "admin", "/people?search=" + u.email()).path("items")) {
-                if (u.email().equals(p.path("email").asText())) {
-                    return p.path("id").asText();
-                }
-            }
+        api.ok("POST", PulseService.PARTNERSHIP, "admin", "/people", Map.of("name", u.firstName() + " " + u.lastName(),
+                "email", u.email(), "organisationId", organisationId, "partnershipId", partnershipId.toString()));
+        linked = api.get(PulseService.PARTNERSHIP, u.username(), "/me").path("person").path("id").asText("");
+        if (linked.isEmpty()) {
+            throw new IllegalStateException(u.username() + " was not linked to their person on sign-in");
         }
-        throw new IllegalStateException("POST /people for " + u.username() + " answered " + created.status() + ": " + created.rawBody());
+        return linked;
     }
 
     /** The newest published version of the Partnership Assessment Inventory, as its catalogue lists it. */
@@ -194,13 +223,18 @@ public final class Coalition {
      * Creates and opens a round once assessment-service's projection (fed by partnership events) knows every
      * member: a round invites the people it knows when it opens, so an early one is closed and tried again.
      */
-    private static UUID openRound(PulseApi api, UUID partnership, String coordinator, int version, String title, int members) {
+    private static UUID openRound(PulseApi api, UUID partnership, String coordinator, int version, String title, int members,
+                                  Integer minimumGroupSize) {
         String rounds = "/partnerships/" + partnership + "/rounds";
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            PulseApi.Reply created = api.call("POST", PulseService.ASSESSMENT, coordinator, rounds, Map.of(
+            Map<String, Object> request = new LinkedHashMap<>(Map.of(
                     "instrumentKey", PAI, "instrumentVersion", version, "title", title,
-                    "closesAt", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString()), null);
+                    "closesAt", Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS).toString()));
+            if (minimumGroupSize != null) {
+                request.put("minimumGroupSize", minimumGroupSize);
+            }
+            PulseApi.Reply created = api.call("POST", PulseService.ASSESSMENT, coordinator, rounds, request, null);
             if (created.ok()) {
                 String path = rounds + "/" + created.body().path("id").asText();
                 PulseApi.Reply current = api.call("GET", PulseService.ASSESSMENT, coordinator, path, null, null);

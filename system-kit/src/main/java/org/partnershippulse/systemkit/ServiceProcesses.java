@@ -32,6 +32,7 @@ public final class ServiceProcesses implements AutoCloseable {
 
     private final PulseEnvironment env;
     private final Map<PulseService, Process> processes = new EnumMap<>(PulseService.class);
+    private final Map<PulseService, Map<String, String>> extraEnvironment = new EnumMap<>(PulseService.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceProcesses(PulseEnvironment env) {
@@ -55,6 +56,14 @@ public final class ServiceProcesses implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /**
+     * Variables a service gets on top of the deployment's at its next starts (e.g. a limit raised for one test);
+     * an empty map goes back to the deployment's alone.
+     */
+    public synchronized void environment(PulseService s, Map<String, String> variables) {
+        extraEnvironment.put(s, Map.copyOf(variables));
     }
 
     public synchronized Process start(PulseService s) {
@@ -88,6 +97,7 @@ public final class ServiceProcesses implements AutoCloseable {
             e.put("OIDC_AUTH_SERVER_URL", env.issuer());
             e.put("OIDC_AUDIENCE", "pulse-api");
             e.put("LOG_JSON", "false");
+            e.putAll(extraEnvironment.getOrDefault(s, Map.of()));
             Process p = pb.start();
             processes.put(s, p);
             System.out.printf("[system-kit] started %s on :%d (pid %d, log %s)%n", s.serviceName(), env.port(s), p.pid(), log);

@@ -33,16 +33,26 @@ public final class TestTokens {
     }
 
     public static String withAudience(TestUser user, String audience) {
-        return build(user, Duration.ofMinutes(10), audience);
+        return build(user, Duration.ofMinutes(10), audience, true);
+    }
+
+    /** A token whose e-mail the identity provider has not verified ({@code email_verified: false}). */
+    public static String unverified(TestUser user) {
+        return build(user, Duration.ofMinutes(10), AUDIENCE, false);
     }
 
     private static String build(TestUser user, Duration lifetime, String audience) {
+        return build(user, lifetime, audience, true);
+    }
+
+    private static String build(TestUser user, Duration lifetime, String audience, boolean emailVerified) {
         return Jwt.subject(user.subject())
                 .issuer(ISSUER)
                 .audience(Set.of(audience))
                 .preferredUserName(user.username())
                 .claim("name", user.name())
-                .claim("email", user.username() + "@example.org")
+                .claim("email", user.email())
+                .claim("email_verified", emailVerified)
                 .claim("realm_access", Map.of("roles", List.copyOf(user.realmRoles())))
                 .expiresIn(lifetime)
                 .sign();

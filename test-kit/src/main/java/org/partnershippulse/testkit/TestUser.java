@@ -13,6 +13,15 @@ public record TestUser(String subject, String username, String name, Set<String>
     public static final TestUser NGUYEN = demo(5, "nguyen", "Linh Nguyen");
     public static final TestUser OUTSIDER = demo(15, "outsider", "Olive Outsider");
 
+    /**
+     * The (verified) e-mail in the user's tokens: the demo users' as in the realm; a fresh user's carries part of
+     * their subject, so that signing in links only the person added for them.
+     */
+    public String email() {
+        return subject.startsWith("a0000000-0000-4000-8000-") ? username + "@example.org"
+                : username + "-" + subject.substring(0, 8) + "@example.org";
+    }
+
     /** A new person nobody has seen before: each test can have its own, so tests do not share state. */
     public static TestUser fresh(String username) {
         return new TestUser(UUID.randomUUID().toString(), username, username, Set.of());

@@ -25,6 +25,10 @@ public class PartnershipAccess {
         return currentUser.isPlatformAdmin();
     }
 
+    public String callerSubject() {
+        return currentUser.subject();
+    }
+
     /** Looked up once per request: most operations ask several times. */
     private Optional<Person> callerPerson;
 
@@ -47,6 +51,13 @@ public class PartnershipAccess {
     public List<UUID> callerPartnershipIds() {
         return callerPerson().map(person -> PersonRole.<PersonRole>list("person.id = ?1 and revokedAt is null", person.id)
                 .stream().map(r -> r.partnershipId).distinct().toList()).orElse(List.of());
+    }
+
+    /** Partnerships in which the caller holds the COORDINATOR role. */
+    public Set<UUID> coordinatedPartnershipIds() {
+        return callerPerson().map(person -> PersonRole.<PersonRole>list("person.id = ?1 and role = ?2 and revokedAt is null",
+                person.id, PersonRoleType.COORDINATOR).stream().map(r -> r.partnershipId)
+                .collect(java.util.stream.Collectors.toSet())).orElse(Set.of());
     }
 
     /** Coordinators of any partnership may add organisations and people to the shared directories. */

@@ -154,7 +154,10 @@ public class AgreementService {
                 .map(v -> new AgreementApi.Version(v.number, v.reason, v.createdAt, v.createdBy, v.text)).toList();
     }
 
-    /** Members sign for their own organisation; coordinators may record a signature given on paper. */
+    /**
+     * Members sign for their own organisation, the one their coordinators recorded (a person cannot change it
+     * themself); coordinators may record a signature given on paper. Outsiders get 404, as for the partnership.
+     */
     @Transactional
     public AgreementApi.Signature sign(UUID partnershipId, UUID agreementId, AgreementApi.SignatureRequest request) {
         access.readable(partnershipId);

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.kit.security.Caller;
 import org.partnershippulse.kit.security.CurrentUser;
-import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.partnership.Partnership;
 import org.partnershippulse.partnership.partnership.PartnershipStatus;
@@ -54,9 +53,6 @@ public class MeService {
     @Inject
     PartnershipEvents events;
 
-    @Inject
-    AuditTrail audit;
-
     @Transactional
     public Me me() {
         Optional<Person> person = Person.<Person>find("subject", currentUser.subject()).firstResultOptional()
@@ -75,20 +71,23 @@ public class MeService {
     }
 
     /**
-     * A coordinator may add someone before they have an account: on their first sign-in, the person entry with
-     * their e-mail (and no identity yet) becomes theirs. Keycloak verifies e-mails in this realm.
+     * A coordinator may add someone before they have an account: on their first sign-in with the same e-mail, which
+     * Keycloak has verified, the person entry with that e-mail (and no login yet) becomes theirs. An unverified
+     * address links nobody. When several partnerships added the address separately, the oldest entry is linked and
+     * the others stay pending (a platform administrator can grant their roles to the linked entry): a login is one
+     * person.
      */
     private Optional<Person> linkByEmail() {
         Optional<String> email = currentUser.email();
-        if (email.isEmpty()) {
+        if (email.isEmpty() || !currentUser.emailVerified()) {
             return Optional.empty();
         }
-        Optional<Person> unlinked = Person.<Person>find("lower(email) = ?1 and subject is null", email.get().toLowerCase())
-                .firstResultOptional();
+        Optional<Person> unlinked = Person.<Person>find("lower(email) = ?1 and subject is null order by createdAt, id",
+                        email.get().trim().toLowerCase()).firstResultOptional();
         unlinked.ifPresent(person -> {
             person.subject = currentUser.subject();
             person.touch(currentUser.username());
-            audit.record(null, "person", person.id, "linked", person.name + " signed in for the first time");
+            people.recordEverywhere(person.id, "linked", person.name + " signed in for the first time (verified e-mail)");
             events.personUpdated(person);
         });
         return unlinked;

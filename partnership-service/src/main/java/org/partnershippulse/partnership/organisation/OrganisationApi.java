@@ -25,6 +25,24 @@ public final class OrganisationApi {
             @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String website) {
     }
 
+    /** A new organisation, optionally added for a partnership (which then sees it, and must agree to changes). */
+    @Schema(name = "NewOrganisationRequest")
+    public record NewOrganisation(
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(example = "Ventura County Children and Family Services") String name,
+            @Size(max = 100, message = "must be at most 100 characters") @Schema(example = "County agency") String type,
+            @NotNull(message = "is required") @Schema(example = "CHILD_WELFARE") Sector sector,
+            @Size(max = 2000, message = "must be at most 2000 characters") String description,
+            @Size(max = 500, message = "must be at most 500 characters")
+            @Pattern(regexp = "^https?://\\S+$", message = "must be an http(s) URL") String website,
+            @Schema(description = "The partnership the organisation is added for (one the caller coordinates; optional)")
+            UUID partnershipId) {
+
+        public Request asRequest() {
+            return new Request(name, type, sector, description, website);
+        }
+    }
+
     @Schema(name = "Organisation")
     public record View(UUID id, String name, String type, Sector sector, String description, String website,
             Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {

@@ -51,7 +51,7 @@ public class OrganisationResource {
 
     @POST
     @Operation(summary = "Add an organisation (platform administrators and coordinators)")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid OrganisationApi.Request request) {
+    public Response create(@NotNull(message = "a JSON body is required") @Valid OrganisationApi.NewOrganisation request) {
         OrganisationApi.View created = service.create(request);
         return Response.created(URI.create("/organisations/" + created.id())).tag(Versions.etag(created.version()))
                 .entity(created).build();
@@ -67,7 +67,8 @@ public class OrganisationResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update an organisation; send If-Match with its ETag")
+    @Operation(summary = "Update an organisation; send If-Match with its ETag (the platform administrator or a coordinator of"
+            + " every partnership that has it)")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid OrganisationApi.Request request) {

@@ -4,7 +4,8 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 import org.partnershippulse.kit.paging.Page;
@@ -14,6 +15,7 @@ import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Versions;
 import org.partnershippulse.partnership.access.PartnershipAccess;
+import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.membership.Membership;
@@ -21,8 +23,9 @@ import org.partnershippulse.partnership.sector.Sector;
 
 /**
  * Organisations are a shared directory: any signed-in user can find them (to add one to a partnership).
- * Platform administrators and coordinators create them; a coordinator may edit those that are members of their
- * partnership.
+ * Platform administrators and coordinators create them. An organisation several partnerships see (added for one, a
+ * member or former member of others) is changed only under {@link SharedRecordRules}, and every change is in the
+ * audit trail of each of them.
  */
 @ApplicationScoped
 public class OrganisationService {
@@ -58,40 +61,60 @@ public class OrganisationService {
     }
 
     @Transactional
-    public OrganisationApi.View create(OrganisationApi.Request request) {
+    public OrganisationApi.View create(OrganisationApi.NewOrganisation request) {
         if (!access.isPlatformAdmin() && !access.coordinatesAny()) {
             throw ProblemException.forbidden("Only platform administrators and coordinators add organisations");
         }
+        UUID partnershipId = request.partnershipId();
+        if (partnershipId != null) {
+            access.manageable(partnershipId); // added for a partnership the caller coordinates (else 404/403)
+        }
         Organisation organisation = new Organisation();
         organisation.id = UUID.randomUUID();
-        apply(organisation, request);
+        apply(organisation, request.asRequest());
         organisation.touch(audit.actor());
         organisation.persistAndFlush();
-        audit.record(null, "organisation", organisation.id, "created", "Created organisation " + organisation.name);
+        if (partnershipId != null) {
+            OrganisationOrigin.record(organisation.id, partnershipId);
+        }
+        recordEverywhere(organisation.id, "created", "Created organisation " + organisation.name);
         return OrganisationApi.View.of(organisation);
     }
 
     @Transactional
     public OrganisationApi.View update(UUID id, String ifMatch, OrganisationApi.Request request) {
         Organisation organisation = find(id);
-        if (!access.isPlatformAdmin() && !access.coordinatesAnyOf(memberOf(id))) {
-            throw ProblemException.forbidden("Only platform administrators and coordinators of a partnership it belongs to may edit it");
+        SharedRecordRules.Verdict verdict = SharedRecordRules.toChangeOrganisation(access.isPlatformAdmin(), seenBy(id),
+                access.coordinatedPartnershipIds());
+        if (!verdict.allowed()) {
+            throw ProblemException.forbidden(verdict.reason());
         }
         Versions.requireMatch(ifMatch, organisation.version);
         boolean projected = !organisation.name.equals(request.name().trim()) || organisation.sector != request.sector();
         apply(organisation, request);
         organisation.touch(audit.actor());
         organisation.persistAndFlush();
-        audit.record(null, "organisation", id, "updated", "Updated organisation " + organisation.name);
+        recordEverywhere(id, "updated", "Updated organisation " + organisation.name);
         if (projected) {
             events.organisationChanged(organisation);
         }
         return OrganisationApi.View.of(organisation);
     }
 
-    private static List<UUID> memberOf(UUID organisationId) {
-        return Membership.<Membership>list("organisationId = ?1 and leftOn is null", organisationId).stream()
-                .map(m -> m.partnershipId).toList();
+    /** Partnerships that see the organisation: the one it was added for and every one it is or was a member of. */
+    public static Set<UUID> seenBy(UUID organisationId) {
+        Set<UUID> seen = new LinkedHashSet<>();
+        OrganisationOrigin.<OrganisationOrigin>findByIdOptional(organisationId).ifPresent(o -> seen.add(o.partnershipId));
+        Membership.<Membership>list("organisationId", organisationId).forEach(m -> seen.add(m.partnershipId));
+        return seen;
+    }
+
+    private void recordEverywhere(UUID organisationId, String action, String summary) {
+        Set<UUID> seenBy = seenBy(organisationId);
+        if (seenBy.isEmpty()) {
+            audit.record(null, "organisation", organisationId, action, summary);
+        }
+        seenBy.forEach(p -> audit.record(p, "organisation", organisationId, action, summary));
     }
 
     private static void apply(Organisation organisation, OrganisationApi.Request request) {

@@ -24,6 +24,8 @@ import org.partnershippulse.partnership.events.PartnershipEventType;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.membership.Membership;
 import org.partnershippulse.partnership.organisation.Organisation;
+import org.partnershippulse.partnership.organisation.OrganisationOrigin;
+import org.partnershippulse.partnership.person.PersonOrigin;
 import org.partnershippulse.partnership.person.PersonRole;
 import org.partnershippulse.partnership.sector.SectorCatalog;
 
@@ -135,6 +137,9 @@ public class PartnershipService {
         }
         if (Agreement.count("partnershipId", id) > 0) {
             history.add("agreements");
+        }
+        if (PersonOrigin.count("partnershipId", id) + OrganisationOrigin.count("partnershipId", id) > 0) {
+            history.add("people or organisations added for it");
         }
         if (!history.isEmpty()) {
             throw ProblemException.conflict("The partnership has history (" + String.join(", ", history)

@@ -7,7 +7,7 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 import org.partnershippulse.partnership.audit.Tracked;
 
-/** A person taking part in partnerships, linked to their Keycloak identity by its subject once known. */
+/** A person taking part in partnerships, linked to their Keycloak login (its subject) once they sign in. */
 @Entity
 @Table(name = "person")
 public class Person extends Tracked {
@@ -15,7 +15,7 @@ public class Person extends Tracked {
     @Id
     public UUID id;
 
-    /** Keycloak {@code sub}; null until the person first signs in (then linked by verified e-mail) or is set. */
+    /** Keycloak {@code sub}; null until the person first signs in with their e-mail, verified, or an administrator re-links them. */
     public String subject;
 
     public String name;

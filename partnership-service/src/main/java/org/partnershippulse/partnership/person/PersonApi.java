@@ -15,23 +15,51 @@ public final class PersonApi {
     private PersonApi() {
     }
 
+    /** A change of a person. Which login a person is belongs to Keycloak: no request carries a subject. */
     @Schema(name = "PersonRequest")
     public record Request(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Grace Okafor") String name,
             @NotBlank(message = "must not be blank") @Email(message = "must be an e-mail address")
             @Size(max = 320, message = "must be at most 320 characters") @Schema(example = "okafor@example.org") String email,
-            @Schema(description = "The organisation the person represents; none for residents taking part on their own")
+            @Schema(description = "The organisation the person represents (what they may sign for); none for residents taking part on their own")
+            UUID organisationId) {
+    }
+
+    /** A new person; they are linked to a login when they first sign in with this e-mail, verified. */
+    @Schema(name = "NewPersonRequest")
+    public record NewPerson(
+            @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
+            @Schema(example = "Grace Okafor") String name,
+            @NotBlank(message = "must not be blank") @Email(message = "must be an e-mail address")
+            @Size(max = 320, message = "must be at most 320 characters") @Schema(example = "okafor@example.org") String email,
+            @Schema(description = "The organisation the person represents (what they may sign for); none for residents taking part on their own")
             UUID organisationId,
-            @Size(max = 100, message = "must be at most 100 characters")
-            @Schema(description = "Keycloak subject, when known; otherwise linked on first sign-in by e-mail",
-                    example = "a0000000-0000-4000-8000-000000000004") String subject) {
+            @Schema(description = "The partnership the person is added for: required for coordinators (one they coordinate);"
+                    + " platform administrators may omit it") UUID partnershipId) {
+
+        public Request asRequest() {
+            return new Request(name, email, organisationId);
+        }
+    }
+
+    @Schema(name = "PersonLogin", description = "Re-links a person to another login (platform administrators)")
+    public record Login(
+            @NotBlank(message = "must not be blank") @Size(max = 100, message = "must be at most 100 characters")
+            @Schema(description = "The Keycloak subject of the person's new login", example = "a0000000-0000-4000-8000-000000000004")
+            String subject,
+            @NotBlank(message = "must not be blank") @Size(max = 1000, message = "must be at most 1000 characters")
+            @Schema(description = "Why; recorded in the audit trail of every partnership that has the person",
+                    example = "Support ticket 4711: the old account was deleted") String reason) {
     }
 
     @Schema(name = "Person")
     public record View(UUID id, String name, String email, UUID organisationId, String organisationName, Sector sector,
-            String subject, List<RoleView> roles, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
-            long version) {
+            @Schema(description = "Keycloak subject: shown only to the person themself and to platform administrators")
+            String subject,
+            @Schema(description = "Whether a login is linked to the person") boolean linked,
+            @Schema(description = "Current roles, in the partnerships the caller can see") List<RoleView> roles,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
     }
 
     @Schema(name = "RoleGrant")

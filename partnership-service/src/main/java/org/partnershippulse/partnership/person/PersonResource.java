@@ -47,8 +47,9 @@ public class PersonResource {
     }
 
     @POST
-    @Operation(summary = "Add a person (platform administrators and coordinators)")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid PersonApi.Request request) {
+    @Operation(summary = "Add a person (platform administrators; coordinators, for a partnership they coordinate); they are"
+            + " linked to a login when they first sign in with this e-mail, verified")
+    public Response create(@NotNull(message = "a JSON body is required") @Valid PersonApi.NewPerson request) {
         PersonApi.View created = service.create(request);
         return Response.created(URI.create("/people/" + created.id())).tag(Versions.etag(created.version())).entity(created).build();
     }
@@ -63,11 +64,22 @@ public class PersonResource {
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update a person; send If-Match with the ETag")
+    @Operation(summary = "Update a person; send If-Match with the ETag. A person several partnerships have: the platform"
+            + " administrator or a coordinator of each; the person themself: their name only")
     public Response update(@PathParam("id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid PersonApi.Request request) {
         PersonApi.View view = service.update(id, ifMatch, request);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/login")
+    @Operation(summary = "Re-link a person to another login, with a reason (platform administrators); audited in every"
+            + " partnership that has the person")
+    public Response relink(@PathParam("id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid PersonApi.Login request) {
+        PersonApi.View view = service.relink(id, request);
         return Response.ok(view).tag(Versions.etag(view.version())).build();
     }
 }

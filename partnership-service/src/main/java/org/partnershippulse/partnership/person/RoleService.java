@@ -13,13 +13,17 @@ import org.partnershippulse.kit.paging.QueryFilter;
 import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.partnership.access.PartnershipAccess;
+import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEventType;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.partnership.Partnership;
 import org.partnershippulse.partnership.partnership.PartnershipStatus;
 
-/** Roles of people within a partnership: granted and revoked by its coordinators. */
+/**
+ * Roles of people within a partnership: granted and revoked by its coordinators, to people the partnership already
+ * has (added for it, or holding or having held a role in it).
+ */
 @ApplicationScoped
 public class RoleService {
 
@@ -53,8 +57,9 @@ public class RoleService {
             throw ProblemException.conflict("The partnership is dissolved");
         }
         Person person = Person.findById(grant.personId());
-        if (person == null) {
-            throw ProblemException.invalid("personId", "no person has this id");
+        // The same answer for a person of another partnership and for no person at all: nothing leaks across.
+        if (person == null || !SharedRecordRules.mayGrantRoleTo(access.isPlatformAdmin(), partnershipId, PersonService.seenBy(person.id))) {
+            throw ProblemException.invalid("personId", "no person of this partnership has this id");
         }
         if (PersonRole.count("person.id = ?1 and partnershipId = ?2 and role = ?3 and revokedAt is null",
                 person.id, partnershipId, grant.role()) > 0) {

@@ -60,6 +60,29 @@ class AgreementResourceTest {
     }
 
     @Test
+    void signingFollowsTheOrganisationTheCoordinatorsRecordedNotOneTheSignerDeclares() {
+        Fixtures.World world = Fixtures.world("Declared org");
+        Fixtures.World other = Fixtures.world("Shares an org");
+        String agreementId = draft(world).extract().path("id");
+        String url = "/partnerships/" + world.partnershipId() + "/agreements/" + agreementId;
+        String person = "/people/" + world.memberPersonId();
+        String etag = given().auth().oauth2(token(world.member())).get(person).then().extract().header("ETag");
+        given().auth().oauth2(token(world.member())).contentType(ContentType.JSON).header("If-Match", etag)
+                .body(Map.of("name", world.member().name(), "email", world.member().email(),
+                        "organisationId", world.coordinatorOrganisation().toString()))
+                .put(person).then().statusCode(403).body("violations[0].field", equalTo("organisationId"));
+        given().auth().oauth2(token(world.member())).contentType(ContentType.JSON)
+                .body(Map.of("organisationId", world.coordinatorOrganisation())).post(url + "/signatures").then().statusCode(403);
+
+        // A coordinator of another partnership that shares the organisation has no say in this one's agreement.
+        Fixtures.member(other.partnershipId(), world.coordinatorOrganisation(), "MEMBER");
+        given().auth().oauth2(token(other.coordinator())).contentType(ContentType.JSON)
+                .body(Map.of("organisationId", world.coordinatorOrganisation(), "signerName", "Someone"))
+                .post(url + "/signatures").then().statusCode(404);
+        given().auth().oauth2(token(world.coordinator())).get(url).then().body("signatures", hasSize(0));
+    }
+
+    @Test
     void activationSetsAnnualRenewalAndRenewalAsksEveryoneToSignAgain() {
         Fixtures.World world = Fixtures.world("Renewal");
         String agreementId = draft(world).extract().path("id");

@@ -87,14 +87,18 @@ class MembershipAndRoleTest {
     }
 
     @Test
-    void personAddedBeforeTheyHaveAnAccountIsLinkedOnFirstSignIn() {
+    void personAddedBeforeTheyHaveAnAccountIsLinkedOnFirstSignInWithAVerifiedEmailOnly() {
         UUID partnershipId = Fixtures.partnership("Linking");
         TestUser newcomer = TestUser.fresh("newcomer");
         String personId = given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON)
-                .body(Map.of("name", "New Comer", "email", newcomer.username() + "@example.org"))
+                .body(Map.of("name", "New Comer", "email", newcomer.email().toUpperCase()))
                 .post("/people").then().statusCode(201).extract().path("id");
         Fixtures.grant(partnershipId, UUID.fromString(personId), "LIVED_EXPERIENCE");
 
+        given().auth().oauth2(org.partnershippulse.testkit.TestTokens.unverified(newcomer)).when().get("/me")
+                .then().statusCode(200)
+                .body("person", org.hamcrest.Matchers.nullValue())
+                .body("partnerships", org.hamcrest.Matchers.empty());
         given().auth().oauth2(token(newcomer)).when().get("/me")
                 .then().statusCode(200)
                 .body("person.id", equalTo(personId))

@@ -19,6 +19,26 @@ public interface ReportingConfig {
         /** How often an open live stream hears from the service when nothing changed. */
         @WithDefault("PT15S")
         Duration heartbeat();
+
+        /**
+         * How often the open streams are served: per round with viewers, one short transaction re-checks each
+         * viewer's access and computes the summary, pushed to those whose last one differs. No connection is held
+         * in between.
+         */
+        @WithDefault("PT1S")
+        Duration poll();
+
+        /** Open streams one caller (login) may hold at once; beyond, 429. */
+        @WithDefault("3")
+        int maxPerCaller();
+
+        /** Open streams of one round at once (on this instance); beyond, 429. */
+        @WithDefault("200")
+        int maxPerRound();
+
+        /** The Retry-After of a refused stream. */
+        @WithDefault("PT15S")
+        Duration retryAfter();
     }
 
     /** A failure to apply an event that is not poison (database down, lock timeout) is retried until it succeeds. */

@@ -11,18 +11,23 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /**
  * The paging and sorting parameters every collection accepts: {@code page} (from 0), {@code size} (1..100,
  * default 20) and {@code sort}, a comma-separated list of fields, each optionally prefixed with {@code -} for
- * descending order (e.g. {@code sort=-createdAt,name}).
+ * descending order (e.g. {@code sort=-createdAt,name}). A page may start at most {@link #MAX_OFFSET} items in
+ * ({@code page * size}): deeper pages are a 400 naming {@code page}, never an int overflow in the query's offset.
  */
+@PageParams.WithinMaxOffset
 public class PageParams {
 
     public static final int MAX_SIZE = 100;
+
+    /** The furthest item a page may start at; deeper reading should filter or sort instead. */
+    public static final int MAX_OFFSET = 10_000;
 
     // page and size are read as text: JAX-RS answers an int parameter that does not convert with 404, and a
     // bad page number is bad input (400 naming the parameter). Nine digits at most, so that it fits an int.
     @QueryParam("page")
     @DefaultValue("0")
     @Pattern(regexp = "\\d{1,9}", message = "must be a whole number, 0 or more")
-    @Parameter(description = "Page number, from 0", schema = @Schema(defaultValue = "0", minimum = "0"))
+    @Parameter(description = "Page number, from 0; page * size may be at most " + MAX_OFFSET, schema = @Schema(defaultValue = "0", minimum = "0"))
     public String page;
 
     @QueryParam("size")
@@ -55,5 +60,35 @@ public class PageParams {
     /** The page size, once validated. */
     public int size() {
         return Integer.parseInt(size);
+    }
+
+    /** Checks {@code page * size <= MAX_OFFSET}, reported on {@code page}; malformed numbers are the fields' own rules. */
+    @jakarta.validation.Constraint(validatedBy = OffsetValidator.class)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.TYPE)
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    public @interface WithinMaxOffset {
+        String message() default "page * size must be at most " + MAX_OFFSET + "; filter or sort to reach further items";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends jakarta.validation.Payload>[] payload() default {};
+    }
+
+    public static class OffsetValidator implements jakarta.validation.ConstraintValidator<WithinMaxOffset, PageParams> {
+
+        @Override
+        public boolean isValid(PageParams params, jakarta.validation.ConstraintValidatorContext context) {
+            if (params == null || params.page == null || params.size == null
+                    || !params.page.matches("\\d{1,9}") || !params.size.matches("\\d{1,9}")) {
+                return true;
+            }
+            if ((long) params.page() * params.size() <= MAX_OFFSET) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
+                    .addPropertyNode("page").addConstraintViolation();
+            return false;
+        }
     }
 }

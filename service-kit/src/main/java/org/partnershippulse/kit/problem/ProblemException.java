@@ -1,5 +1,6 @@
 package org.partnershippulse.kit.problem;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Thrown by domain and resource code to answer with a problem; the mapper turns it into the response. */
@@ -7,11 +8,17 @@ public class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final List<Problem.Violation> violations;
+    private final Duration retryAfter;
 
     public ProblemException(ProblemType type, String detail, List<Problem.Violation> violations) {
+        this(type, detail, violations, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.Violation> violations, Duration retryAfter) {
         super(detail, null, false, false);
         this.type = type;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.retryAfter = retryAfter;
     }
 
     public ProblemException(ProblemType type, String detail) {
@@ -24,6 +31,11 @@ public class ProblemException extends RuntimeException {
 
     public List<Problem.Violation> violations() {
         return violations;
+    }
+
+    /** When the client may try again (sent as {@code Retry-After} in seconds); null = no such hint. */
+    public Duration retryAfter() {
+        return retryAfter;
     }
 
     public static ProblemException notFound(String what, Object id) {
@@ -51,5 +63,10 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
+    }
+
+    /** A limit on what the caller may hold at once (e.g. open streams): try again after {@code retryAfter}. */
+    public static ProblemException tooManyRequests(String detail, Duration retryAfter) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), retryAfter);
     }
 }

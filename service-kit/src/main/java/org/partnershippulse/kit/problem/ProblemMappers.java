@@ -39,7 +39,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(Problem.of(e.type(), e.getMessage(), path(uri), e.violations()));
+        Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.violations()));
+        if (e.retryAfter() != null) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
+        }
+        return response;
     }
 
     @ServerExceptionMapper
@@ -96,6 +101,12 @@ public class ProblemMappers {
         String field = jsonPath(e);
         String reason = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "is not valid";
         return invalidField(field.isEmpty() ? "body" : field, reason, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response controlCharacters(org.partnershippulse.kit.web.ControlCharacters.InvalidText e, UriInfo uri) {
+        String field = jsonPath(e);
+        return invalidField(field.isEmpty() ? "body" : field, e.reason(), uri);
     }
 
     @ServerExceptionMapper

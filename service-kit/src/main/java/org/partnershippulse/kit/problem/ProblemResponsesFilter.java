@@ -35,7 +35,10 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("detail", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
                 .addProperty("instance", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)))
                 .addProperty("violations", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.ARRAY))
-                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation"))));
+                        .description("Each offending field and why, at most " + Problem.MAX_VIOLATIONS)
+                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
+                .addProperty("violationsOmitted", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))
+                        .description("How many further violations were found but not listed")));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }

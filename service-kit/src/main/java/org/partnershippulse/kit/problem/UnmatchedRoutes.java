@@ -26,7 +26,8 @@ public class UnmatchedRoutes {
 
     void install(@Observes Router router) {
         // Declared sizes are checked before the body is read, so that the client gets a problem, not a bare 413.
-        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+        // just after ResponseHeaders (Integer.MIN_VALUE), so that this 413 carries its headers too
+        router.route().order(Integer.MIN_VALUE + 1).handler(ctx -> {
             String length = ctx.request().getHeader("Content-Length");
             if (length != null && length.chars().allMatch(Character::isDigit) && !length.isEmpty()
                     && Long.parseLong(length) > maxBodySize.asLongValue()) {

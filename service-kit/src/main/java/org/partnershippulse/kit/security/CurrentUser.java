@@ -33,6 +33,15 @@ public class CurrentUser {
         return Optional.ofNullable(token.getClaim("email"));
     }
 
+    /**
+     * Whether the identity provider has verified the token's e-mail ({@code email_verified}): only a verified
+     * address may link a login to a person added by e-mail.
+     */
+    public boolean emailVerified() {
+        Object claim = token.getClaim("email_verified");
+        return claim != null && "true".equals(claim.toString());
+    }
+
     public boolean isPlatformAdmin() {
         return identity.hasRole(Roles.PLATFORM_ADMIN);
     }

@@ -42,6 +42,8 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // the java.time module reads numbers as epoch seconds without asking the coercion settings
         mapper.registerModule(new SimpleModule("strict-timestamps").addDeserializer(Instant.class, new IsoInstant()));
+        // text that PostgreSQL cannot store or that no one means (NUL and other control characters)
+        mapper.registerModule(ControlCharacters.jsonModule());
     }
 
     /** An Instant only from an ISO-8601 string, as the API documents it. */

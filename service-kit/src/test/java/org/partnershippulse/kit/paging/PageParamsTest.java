@@ -33,6 +33,21 @@ class PageParamsTest {
         assertEquals(Set.of("size"), invalid(params("0", "101")));
     }
 
+    @Test
+    void aPageStartingBeyondTheMaximumOffsetIsInvalidOnPage() {
+        // page=21474837&size=100 overflowed the int offset into a 500
+        assertEquals(Set.of("page"), invalid(params("21474837", "100")));
+        assertEquals(Set.of("page"), invalid(params("101", "100")));
+        assertEquals(Set.of("page"), invalid(params("10001", "1")));
+        assertEquals(Set.of(), invalid(params("100", "100")));
+        assertEquals(Set.of(), invalid(params("10000", "1")));
+    }
+
+    @Test
+    void theOffsetRuleLeavesMalformedNumbersToTheFieldRules() {
+        assertEquals(Set.of("size"), invalid(params("999999999", "abc")));
+    }
+
     private static PageParams params(String page, String size) {
         PageParams params = new PageParams();
         params.page = page;

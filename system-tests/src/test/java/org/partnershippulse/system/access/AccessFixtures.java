@@ -27,8 +27,8 @@ import org.partnershippulse.systemkit.PulseService;
 /**
  * What the access matrix's rows address, built through the public API as the real callers would: partnership A
  * (coordinator rivera, member okafor) and B (coordinator chen, member nguyen), each person linked to their Keycloak
- * subject and working for a member organisation; rounds of A answered by its people; a ping. Everything is new per
- * run (names carry a run tag) except the people, who are found by their subject and moved to this run's organisations.
+ * login and working for a member organisation; rounds of A answered by its people; a ping. Everything is new per
+ * run (names carry a run tag) except the people, who are found by their login and moved to this run's organisations.
  */
 final class AccessFixtures {
 
@@ -135,9 +135,10 @@ final class AccessFixtures {
         return call("admin", PARTNERSHIP, "POST", "/organisations", organisationBody(sector), null).getString("id");
     }
 
+    /** A new person for partnership A (roles go only to people the partnership has). */
     Map<String, Object> personBody() {
         String name = "Access matrix person " + tag + " " + UUID.randomUUID().toString().substring(0, 8);
-        return Map.of("name", name, "email", name.replace(' ', '.').toLowerCase() + "@example.org");
+        return Map.of("name", name, "email", name.replace(' ', '.').toLowerCase() + "@example.org", "partnershipId", partnershipA);
     }
 
     String newPerson() {
@@ -145,24 +146,24 @@ final class AccessFixtures {
     }
 
     /**
-     * The realm user's person entry, linked to their subject and working for the organisation: found by subject when
-     * an earlier run created it (a subject has one entry), else added.
+     * The realm user's person entry, linked to their login and working for the organisation: the one an earlier run
+     * linked (a login has one entry), else added by e-mail and linked as Keycloak's users are, by the user's sign-in
+     * with that (verified) e-mail.
      */
     private String person(String user, String organisationId) {
-        String subject = subjectOf(user);
         String email = user + "@example.org";
-        List<Map<String, Object>> found = call("admin", PARTNERSHIP, "GET", "/people?size=100&search=" + email, null, null)
-                .getList("items");
         Map<String, Object> body = Map.of("name", user.substring(0, 1).toUpperCase() + user.substring(1), "email", email,
-                "organisationId", organisationId, "subject", subject);
-        for (Map<String, Object> existing : found) {
-            if (subject.equals(existing.get("subject"))) {
-                String id = (String) existing.get("id");
-                call("admin", PARTNERSHIP, "PUT", "/people/" + id, body, etag("admin", PARTNERSHIP, "/people/" + id));
-                return id;
+                "organisationId", organisationId);
+        String id = call(user, PARTNERSHIP, "GET", "/me", null, null).getString("person.id");
+        if (id == null) {
+            call("admin", PARTNERSHIP, "POST", "/people", body, null);
+            id = call(user, PARTNERSHIP, "GET", "/me", null, null).getString("person.id");
+            if (id == null) {
+                throw new IllegalStateException("setting up the access matrix: " + user + " was not linked on sign-in");
             }
         }
-        return call("admin", PARTNERSHIP, "POST", "/people", body, null).getString("id");
+        call("admin", PARTNERSHIP, "PUT", "/people/" + id, body, etag("admin", PARTNERSHIP, "/people/" + id));
+        return id;
     }
 
     String join(String partnershipId, String organisationId, String role) {

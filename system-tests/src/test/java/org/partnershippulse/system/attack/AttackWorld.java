@@ -157,7 +157,9 @@ final class AttackWorld {
 
     PulseApi.Reply submit(Keycloak.User user, String roundId, long seed) {
         String path = "/rounds/" + roundId + "/response";
-        PulseApi.Reply saved = api.call("PUT", PulseService.ASSESSMENT, user.username(), path, answers(seed), null);
+        PulseApi.Reply current = api.call("GET", PulseService.ASSESSMENT, user.username(), path, null, null);
+        String etag = current.ok() ? current.etag() : null; // a revision names the response it replaces
+        PulseApi.Reply saved = api.call("PUT", PulseService.ASSESSMENT, user.username(), path, answers(seed), etag);
         return saved.ok() ? api.call("POST", PulseService.ASSESSMENT, user.username(), path + "/submit", null, null) : saved;
     }
 

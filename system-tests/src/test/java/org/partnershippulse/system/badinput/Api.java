@@ -18,8 +18,12 @@ import org.partnershippulse.systemkit.PulseService;
 /** Plain HTTP to the running services with real Keycloak tokens: exactly the bytes and headers we choose. */
 final class Api {
 
-    /** An answer: status, Content-Type, ETag and body. */
-    record Answer(int status, String contentType, String etag, String body) {
+    /** An answer: status, Content-Type, ETag, body and all headers. */
+    record Answer(int status, String contentType, String etag, String body, java.net.http.HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         JsonNode json() {
             try {
@@ -53,7 +57,7 @@ final class Api {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
-                    response.headers().firstValue("ETag").orElse(null), response.body());
+                    response.headers().firstValue("ETag").orElse(null), response.body(), response.headers());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

@@ -85,7 +85,8 @@ class BadInputIT {
         try {
             Api.Answer answer = api.send(service, request.user(), request.method(), request.path(), request.query(),
                     request.headers(), request.contentType(), request.body());
-            return ProblemRule.check(request, answer.status(), answer.contentType(), answer.body());
+            return ProblemRule.check(request, answer.status(), answer.contentType(), answer.body(),
+                    answer.header("X-Content-Type-Options"), answer.header("Cache-Control"));
         } catch (IOException e) {
             return Optional.of("no answer: " + e);
         }

@@ -85,6 +85,14 @@ final class BadRequests {
                         add(p.name() + " = " + abbreviate(bad), path(valid.pathValues()), query, valid.headers(),
                                 validBody(), Fault.QUERY_PARAMETER, p.name());
                     }
+                    if ("page".equals(p.name())) {
+                        // page * size past int: the offset overflowed into a 500 (issue 12)
+                        Map<String, String> query = new LinkedHashMap<>(valid.query());
+                        query.put("page", "21474837");
+                        query.put("size", "100");
+                        add("page = 21474837 with size = 100", path(valid.pathValues()), query, valid.headers(),
+                                validBody(), Fault.QUERY_PARAMETER, p.name());
+                    }
                     if (p.required()) {
                         Map<String, String> query = new LinkedHashMap<>(valid.query());
                         query.remove(p.name());
@@ -157,6 +165,7 @@ final class BadRequests {
             if (schema.has("maxLength")) {
                 bad.add("x".repeat(schema.get("maxLength").asInt() + 1));
             }
+            bad.add("text with a NUL \u0000");
         }
         return bad;
     }
@@ -202,7 +211,29 @@ final class BadRequests {
             // a map (language to text, item key to answer): its first entry stands for all
             String key = node.fieldNames().next();
             property(schema.get("additionalProperties"), node.get(key), append(at, key), false, depth);
+            if (!at.isEmpty()) {
+                mapKeys(at, node.get(key));
+            }
         }
+    }
+
+    /** Bytes of unknown map entries sent at once: thousands of keys, under the 512 KiB body limit. */
+    private static final int MANY_KEYS_BYTES = 400 * 1024;
+
+    /**
+     * A key with a NUL (PostgreSQL cannot store it in jsonb), and thousands of unknown keys (19,000 answered a
+     * 2.3 MB list of violations; the answer must stay small: the first violations and a count of the rest).
+     */
+    private void mapKeys(List<Object> at, JsonNode entry) {
+        ObjectNode withNul = NODES.objectNode();
+        withNul.set("key\u0000", entry.deepCopy());
+        addField(at, "a NUL in a key", replaced(at, withNul));
+        ObjectNode many = NODES.objectNode();
+        int entryBytes = write(entry).length() + 10;
+        for (int i = 0; i < MANY_KEYS_BYTES / entryBytes; i++) {
+            many.set("k" + i, entry.deepCopy());
+        }
+        addField(at, many.size() + " unknown keys", replaced(at, many));
     }
 
     private void property(JsonNode schema, JsonNode value, List<Object> at, boolean required, int depth) {
@@ -251,6 +282,11 @@ final class BadRequests {
                 if (schema.has("maxLength")) {
                     int max = schema.get("maxLength").asInt();
                     wrong.add(new Wrong("longer than " + max, NODES.textNode("x".repeat(max + 1))));
+                }
+                if (!schema.has("enum") && !schema.has("format")) {
+                    String text = valid != null && valid.isTextual() ? valid.asText() : "text";
+                    wrong.add(new Wrong("a NUL character", NODES.textNode(text + "\u0000")));
+                    wrong.add(new Wrong("an escape character", NODES.textNode("\u001b[31m" + text)));
                 }
                 String pattern = schema.path("pattern").asText(null);
                 if ("\\S".equals(pattern)) {

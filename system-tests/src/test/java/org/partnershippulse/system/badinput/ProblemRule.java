@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * The rule every answer to bad input must keep (README, "API conventions"): a 4xx, never a 2xx or 5xx;
  * {@code application/problem+json} with {@code status} and a {@code detail} or {@code title}; the field at fault
- * named in the violations; and nothing internal — no exception class names, no stack frames.
+ * named in the violations; and nothing internal — no exception class names, no stack frames. It is short (at most
+ * {@value #MAX_PROBLEM_BYTES} characters, however much was wrong) and carries {@code X-Content-Type-Options: nosniff}
+ * and {@code Cache-Control: no-store} like every API answer.
  */
 final class ProblemRule {
 
@@ -22,9 +24,22 @@ final class ProblemRule {
     private ProblemRule() {
     }
 
+    /** A problem is a short answer, however much was wrong (violations are capped, with a count of the rest). */
+    static final int MAX_PROBLEM_BYTES = 16 * 1024;
+
     /** Why the answer breaks the rule, or empty when it keeps it. */
-    static Optional<String> check(BadRequest request, int status, String contentType, String body) {
+    static Optional<String> check(BadRequest request, int status, String contentType, String body,
+                                  String contentTypeOptions, String cacheControl) {
         List<String> broken = new ArrayList<>();
+        if (!"nosniff".equals(contentTypeOptions)) {
+            broken.add("X-Content-Type-Options " + contentTypeOptions);
+        }
+        if (cacheControl == null || !cacheControl.contains("no-store")) {
+            broken.add("Cache-Control " + cacheControl);
+        }
+        if (body.length() > MAX_PROBLEM_BYTES) {
+            broken.add("a problem of " + body.length() + " characters");
+        }
         if (status < 400 || status >= 500) {
             broken.add("status " + status);
         } else if (!allowed(request.fault()).contains(status)) {

@@ -197,15 +197,19 @@ final class RealResources {
         }
     }
 
-    /** The person of the respondent: created with their Keycloak subject, or the one a previous run created. */
+    /**
+     * The person of the respondent: the one a previous run linked to their login, else added by e-mail and linked by
+     * the respondent's sign-in with that (verified) e-mail.
+     */
     private String respondentPerson() {
         JsonNode me = api.call(PulseService.PARTNERSHIP, RESPONDENT.username(), "GET", "/me", Map.of(), null).json();
-        if (me.path("person").hasNonNull("id")) {
-            return me.path("person").path("id").asText();
+        if (!me.path("person").hasNonNull("id")) {
+            ObjectNode person = NODES.objectNode().put("name", RESPONDENT.firstName() + " " + RESPONDENT.lastName())
+                    .put("email", RESPONDENT.email());
+            api.call(PulseService.PARTNERSHIP, ADMIN, "POST", "/people", Map.of(), person);
+            me = api.call(PulseService.PARTNERSHIP, RESPONDENT.username(), "GET", "/me", Map.of(), null).json();
         }
-        ObjectNode person = NODES.objectNode().put("name", RESPONDENT.firstName() + " " + RESPONDENT.lastName())
-                .put("email", RESPONDENT.email()).put("subject", RESPONDENT.id().toString());
-        return id(api.call(PulseService.PARTNERSHIP, ADMIN, "POST", "/people", Map.of(), person));
+        return me.path("person").path("id").asText();
     }
 
     private JsonNode valid(PulseService service, String operation, String purpose) {
