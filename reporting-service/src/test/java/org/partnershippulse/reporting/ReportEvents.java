@@ -39,11 +39,23 @@ public final class ReportEvents {
             return p;
         }
 
-        public void grant(TestUser user, String role) {
-            publishPartnership(id, "org.partnershippulse.person.role-granted.v1", JSON.createObjectNode()
-                    .put("roleId", UUID.randomUUID().toString()).put("partnershipId", id.toString())
-                    .put("personId", UUID.randomUUID().toString()).put("subject", user.subject())
-                    .put("personName", user.name()).put("role", role).put("grantedAt", Instant.now().toString()));
+        /** @return the role's id (to revoke it) */
+        public UUID grant(TestUser user, String role) {
+            UUID roleId = UUID.randomUUID();
+            publishPartnership(id, "org.partnershippulse.person.role-granted.v1", role(roleId, user, role));
+            return roleId;
+        }
+
+        public void revoke(UUID roleId, TestUser user, String role) {
+            publishPartnership(id, "org.partnershippulse.person.role-revoked.v1", role(roleId, user, role)
+                    .put("revokedAt", Instant.now().toString()));
+        }
+
+        private ObjectNode role(UUID roleId, TestUser user, String role) {
+            return JSON.createObjectNode().put("roleId", roleId.toString()).put("partnershipId", id.toString())
+                    .put("personId", UUID.nameUUIDFromBytes(user.subject().getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString())
+                    .put("subject", user.subject()).put("personName", user.name()).put("role", role)
+                    .put("grantedAt", Instant.now().toString());
         }
     }
 
@@ -133,7 +145,21 @@ public final class ReportEvents {
         data.set("invitedByRole", JSON.valueToTree(s.invitedByRole()));
         data.put("respondedCount", 0).put("openedAt", Instant.now().toString());
         publishAssessment(partnershipId, "org.partnershippulse.round.opened.v1", data);
+        OPENED.put(roundId, data);
         return roundId;
+    }
+
+    /** What each round was opened with: closing and reopening publish the same round again. */
+    private static final Map<UUID, ObjectNode> OPENED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    public static void closeRound(UUID partnershipId, UUID roundId) {
+        ObjectNode data = OPENED.get(roundId).deepCopy().put("closedAt", Instant.now().toString());
+        publishAssessment(partnershipId, "org.partnershippulse.round.closed.v1", data);
+    }
+
+    public static void reopenRound(UUID partnershipId, UUID roundId) {
+        ObjectNode data = OPENED.get(roundId).deepCopy().put("reopenReason", "A partner asked to correct an answer");
+        publishAssessment(partnershipId, "org.partnershippulse.round.reopened.v1", data);
     }
 
     /** A response revision; answers map item key to option value; notes and reflections map item key to text. */

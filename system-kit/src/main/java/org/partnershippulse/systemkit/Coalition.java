@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -160,11 +162,30 @@ public final class Coalition {
                 saved.nanos() + submitted.nanos());
     }
 
-    /** Responses the round report counts (reporting-service), or -1 when it has no report yet. */
-    public int reportedResponses(UUID roundId) {
-        PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
-        return r.ok() ? r.body().path("participation").path("responded").asInt(-1) : -1;
+    /** Asks for an interim release of the round as its coordinator: 201 with the release, or 409 saying why not. */
+    public PulseApi.Reply release(UUID roundId) {
+        return api.call("POST", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/releases", null, null);
     }
+
+    /**
+     * Responses reporting-service has counted, or -1 when it has no report yet. Results change only in releases, so
+     * the coordinator first asks for an interim release of what reporting has applied: the count is the latest
+     * release's respondents plus, when nothing could be released (409), the respondents whose answers wait for the
+     * next release, which the 409 names as a number (never whose). A drill of first submissions to distinct
+     * (person, round) slots thus sees every applied response, also a tail too small to be released.
+     */
+    public int reportedResponses(UUID roundId) {
+        PulseApi.Reply release = release(roundId);
+        int waiting = 0;
+        if (release.status() == 409) {
+            Matcher m = WAITING.matcher(release.rawBody() == null ? "" : release.rawBody());
+            waiting = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        }
+        PulseApi.Reply r = api.call("GET", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/report", null, null);
+        return r.ok() ? r.body().path("participation").path("responded").asInt(-1) + waiting : -1;
+    }
+
+    private static final Pattern WAITING = Pattern.compile("Not released: (\\d+) respondent");
 
     /**
      * The user's person entry: the one their login is linked to from an earlier run, else a new one added for the

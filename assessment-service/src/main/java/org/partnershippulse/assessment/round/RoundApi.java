@@ -86,16 +86,16 @@ public final class RoundApi {
         }
     }
 
-    @Schema(name = "Participation", description = "Who has and has not responded, never what anyone answered. "
+    @Schema(name = "Participation", description = "Who has and has not responded, never what anyone answered nor when. "
             + "In an ANONYMOUS round only the counts.")
     public record Participation(UUID roundId, RoundStatus status, int invitedCount, int respondedCount,
                                 List<Participant> responded, List<Participant> notResponded) {
     }
 
+    /** Who, never when: a time beside each name, read before and after a report changes, would say whose answers moved it. */
     @Schema(name = "Participant")
     public record Participant(UUID personId, @Schema(example = "Grace Okafor") String name,
-                              @Schema(example = "County Child Welfare") String organisationName,
-                              @Schema(description = "Last submission; null if never submitted") Instant lastSubmittedAt) {
+                              @Schema(example = "County Child Welfare") String organisationName) {
     }
 
     @Schema(name = "MyRound", description = "An open round the caller is invited to, with their response status")

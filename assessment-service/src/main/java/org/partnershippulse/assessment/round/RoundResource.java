@@ -123,7 +123,7 @@ public class RoundResource {
     @GET
     @Path("/{roundId}/participation")
     @Operation(summary = "Who has and has not responded (coordinators)", description = "To send reminders; never what anyone "
-            + "answered. In an ANONYMOUS round only the counts.")
+            + "answered, nor when. In an ANONYMOUS round only the counts.")
     @APIResponse(responseCode = "200", description = "Participation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Participation.class)))
     public Participation participation(@PathParam("partnershipId") UUID partnershipId, @PathParam("roundId") UUID roundId) {
         return service.participation(partnershipId, roundId);

@@ -192,7 +192,7 @@ public class RoundService {
         for (RoundInvitation i : invited) {
             RoundResponse response = submitted.get(i.personId);
             Participant p = new Participant(i.personId, currentNames.getOrDefault(i.personId, i.personName),
-                    i.organisationName, response == null ? null : response.lastSubmittedAt);
+                    i.organisationName);
             (response == null ? notResponded : responded).add(p);
         }
         boolean anonymous = round.confidentiality == RoundSettings.Confidentiality.ANONYMOUS;

@@ -215,7 +215,9 @@ class ResponseResourceTest {
         as(p.coordinator.user()).when().get(round + "/participation").then().statusCode(200)
                 .body("respondedCount", equalTo(1))
                 .body("responded[0].name", equalTo(member.user().name()))
-                .body("responded[0].answers", equalTo(null));
+                .body("responded[0].answers", equalTo(null))
+                // who, never when: a time beside a name would tell whose answers a report change came from
+                .body("responded[0].keySet()", equalTo(java.util.Set.of("personId", "name", "organisationName")));
         Partnerships other = Partnerships.create().ready();
         as(other.coordinator.user()).when().get(response).then().statusCode(404);
         as(other.coordinator.user()).body(Rounds.fullPai("none")).when().put(response).then().statusCode(404);

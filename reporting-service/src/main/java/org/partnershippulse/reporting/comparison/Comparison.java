@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.reporting.release.ReleaseRef;
 
 /** What moved between two rounds of one instrument, items and sections matched by key across versions. */
 @Schema(name = "Comparison")
@@ -22,6 +23,7 @@ public record Comparison(
             @Schema(example = "2") int instrumentVersion,
             Instant openedAt,
             Instant closedAt,
+            @Schema(description = "The release the round's values come from; null before its first release") ReleaseRef release,
             @Schema(example = "24") int invited,
             @Schema(example = "18") int responded,
             @Schema(example = "0.75") Double rate,

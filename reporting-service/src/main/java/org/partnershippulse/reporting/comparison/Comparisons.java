@@ -79,6 +79,6 @@ public final class Comparisons {
     private static Side side(Dated d) {
         RoundReport r = d.report();
         return new Side(r.roundId(), r.title(), r.instrumentVersion(), d.openedAt(), d.closedAt(),
-                r.participation().invited(), r.participation().responded(), r.participation().rate(), r.resultsWithheld());
+                r.release(), r.participation().invited(), r.participation().responded(), r.participation().rate(), r.resultsWithheld());
     }
 }

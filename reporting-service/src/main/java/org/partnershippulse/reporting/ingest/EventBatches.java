@@ -20,12 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.hibernate.Session;
+import org.jboss.logging.Logger;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.CloudEventReader;
 import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.reporting.events.Consumption;
 import org.partnershippulse.reporting.live.RoundUpdates;
 import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
+import org.partnershippulse.reporting.release.ReleaseService;
 import org.partnershippulse.reporting.round.RoundProjection;
 
 /**
@@ -38,7 +40,9 @@ import org.partnershippulse.reporting.round.RoundProjection;
 @ApplicationScoped
 public class EventBatches {
 
+    private static final Logger LOG = Logger.getLogger(EventBatches.class);
     static final String RESPONSE_SUBMITTED = "org.partnershippulse.assessment.response-submitted.v1";
+    static final String ROUND_CLOSED = "org.partnershippulse.round.closed.v1";
     /** Below this many records, reading them in parallel costs more than it saves. */
     private static final int PARALLEL_FROM = 200;
 
@@ -63,10 +67,14 @@ public class EventBatches {
     @Inject
     RoundUpdates updates;
 
+    @Inject
+    ReleaseService releases;
+
     /**
      * What a batch did.
      *
-     * @param rounds the rounds whose results or state changed (for the live streams)
+     * @param rounds the rounds whose state changed or that got a release (for the live streams: a response alone
+     *               changes no result, so it is not pushed)
      * @param poison position in the batch → why that event cannot be applied
      */
     public record Outcome(Set<UUID> rounds, Map<Integer, PoisonEventException> poison) {
@@ -79,7 +87,7 @@ public class EventBatches {
     public CompletionStage<Void> consume(String consumer, KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<String> values = records.stream().map(KafkaRecord::getPayload).toList();
-        Outcome outcome = consumption.apply(consumer, () -> apply(consumer, values));
+        Outcome outcome = consumption.apply(consumer, () -> apply(consumer, values, true));
         outcome.rounds().forEach(updates::changed);
         // Dead-lettered before the batch's offsets are committed: a crash in between redelivers, never loses.
         CompletableFuture.allOf(outcome.poison().entrySet().stream()
@@ -88,8 +96,12 @@ public class EventBatches {
         return batch.ack();
     }
 
-    /** Applies the events in the caller's transaction, in order; see the class comment. */
-    public Outcome apply(String consumer, List<String> values) {
+    /**
+     * Applies the events in the caller's transaction, in order; see the class comment. A round closed in the batch
+     * gets its release ({@link ReleaseService#cut}) once the batch's responses are applied, unless {@code cutReleases}
+     * is false (a rebuild: the releases were cut when the events were first consumed, and are kept).
+     */
+    public Outcome apply(String consumer, List<String> values, boolean cutReleases) {
         List<Parsed> parsed = parse(consumer, values);
         Map<Integer, PoisonEventException> poison = new LinkedHashMap<>();
         Map<Integer, CloudEvent> events = new LinkedHashMap<>();
@@ -103,6 +115,7 @@ public class EventBatches {
         }
         Set<UUID> first = firstDeliveries(consumer, events.values().stream().map(CloudEvent::id).toList());
         Set<UUID> changed = new LinkedHashSet<>();
+        Set<UUID> closed = new LinkedHashSet<>();
         List<RoundProjection.Submitted> responses = new ArrayList<>();
         events.forEach((position, event) -> {
             // A redelivery, or the same event twice in the batch: only its first occurrence is applied.
@@ -118,13 +131,24 @@ public class EventBatches {
                     UUID round = assessment.apply(event);
                     if (round != null) {
                         changed.add(round);
+                        if (ROUND_CLOSED.equals(event.type())) {
+                            closed.add(round);
+                        }
                     }
                 }
             } catch (PoisonEventException e) {
                 poison.put(position, e);
             }
         });
-        poison.putAll(rounds.responses(responses, changed));
+        poison.putAll(rounds.responses(responses, new HashSet<>()));
+        if (cutReleases) {
+            for (UUID round : closed) {
+                ReleaseService.Attempt attempt = releases.cut(round, ReleaseService.CLOSE);
+                if (attempt.release() == null) {
+                    LOG.infof("Round %s closed without a new release: %s", round, attempt.decision());
+                }
+            }
+        }
         forget(consumer, poison.keySet().stream().map(events::get).filter(e -> e != null).map(CloudEvent::id).toList());
         return new Outcome(changed, poison);
     }

@@ -25,7 +25,8 @@ import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
  * Rebuilds every read model from the topics: empties them and replays both topics from the beginning with a consumer
  * of its own (no group: it assigns every partition and reads up to the end offsets it found), in slices of
  * {@value #SLICE} events applied by the same {@link EventBatches} as live consumption: so a rebuild equals incremental
- * consumption by construction, and writes a round's counts once per slice instead of once per response.
+ * consumption by construction, and writes a round's counts once per slice instead of once per response. Releases
+ * are not read models: a rebuild keeps them and cuts none (what was published stays as it was published).
  *
  * <p>It is one transaction, run with this instance's consumption paused ({@link Consumption#paused}), which first
  * locks the inbox table: consumers of other instances wait at their inbox insert (or time out and retry) until the
@@ -130,7 +131,7 @@ public class Rebuild {
         if (slice.isEmpty()) {
             return;
         }
-        int poison = batches.apply(consumerName, slice).poison().size();
+        int poison = batches.apply(consumerName, slice, false).poison().size();
         counts[0] += slice.size();
         counts[1] += slice.size() - poison;
         counts[2] += poison;

@@ -23,4 +23,14 @@ public class ReportAccess {
         String subject = currentUser.subject();
         return subject != null && PartnershipRoleView.isActiveIn(subject, partnershipId);
     }
+
+    /** Who may cut an interim release: the partnership's coordinators and platform administrators. */
+    public boolean canRelease(UUID partnershipId) {
+        if (currentUser.isPlatformAdmin()) {
+            return true;
+        }
+        String subject = currentUser.subject();
+        return subject != null && PartnershipRoleView.count("subject = ?1 and partnershipId = ?2 and role = ?3 and revokedAt is null",
+                subject, partnershipId, PartnershipRoleView.COORDINATOR) > 0;
+    }
 }

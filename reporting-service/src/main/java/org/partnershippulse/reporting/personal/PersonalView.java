@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.reporting.release.ReleaseRef;
 import org.partnershippulse.reporting.roundreport.RoundReport;
 
 /** A respondent's own answers beside the group's results; only ever shown to its author. */
@@ -14,6 +15,8 @@ public record PersonalView(
         @Schema(description = "GROUP (answers about the partnership) or PERSONAL (about oneself)", example = "GROUP") String kind,
         @Schema(example = "2") int revision,
         Instant submittedAt,
+        @Schema(description = "The release the group figures come from (your own answers are always your latest); null "
+                + "before the round's first release, when there are no group figures") ReleaseRef release,
         @Schema(description = "Per rated item: your answer and, for group instruments, the group's distribution") List<Item> items,
         @Schema(description = "Your profile: your mean score per section (ordinal items)") List<SectionScore> profile,
         @Schema(description = "Personal instruments: the partnership's anonymous coverage, as its report shows it") List<RoundReport.Coverage> coverage,

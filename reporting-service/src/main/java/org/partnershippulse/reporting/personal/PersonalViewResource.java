@@ -29,14 +29,15 @@ public class PersonalViewResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Your own answers beside the group's", description = "Your latest submitted revision: per item "
-            + "your answer and the group's distribution (withheld below the round's minimum), your profile per section. "
+            + "your answer and the group's distribution in the round's latest release (withheld below the round's "
+            + "minimum; none before the first release), your profile per section. "
             + "For a personal instrument (Leadership Self-Assessment) your own profile and the partnership's anonymous "
             + "coverage of each role, never anyone else's answers.")
     @APIResponse(responseCode = "200", description = "Your view",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PersonalView.class)))
     @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such round, or you have no submitted response to it",
+    @APIResponse(responseCode = "404", description = "No such round, you have no submitted response to it, or you no longer belong to its partnership",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PersonalView mine(
             @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.reporting.partnership.ReportAccess;
 import org.partnershippulse.reporting.round.InstrumentSnapshot;
 import org.partnershippulse.reporting.round.ResponseView;
 import org.partnershippulse.reporting.round.RoundView;
@@ -36,6 +37,9 @@ public class PersonalViewService {
     RoundReportService reports;
 
     @Inject
+    ReportAccess access;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -48,7 +52,9 @@ public class PersonalViewService {
     public PersonalView mine(UUID roundId, String language) {
         RoundView round = RoundView.findById(roundId);
         String subject = currentUser.subject();
-        if (round == null || subject == null || respondentKey.isEmpty() || respondentKey.get().isBlank()) {
+        // A former member (roles revoked) sees nothing of the partnership, not even beside their own answers.
+        if (round == null || subject == null || respondentKey.isEmpty() || respondentKey.get().isBlank()
+                || !access.canRead(round.partnershipId)) {
             throw ProblemException.notFound("Response to round", roundId);
         }
         UUID respondentId = RespondentIds.of(respondentKey.get(), subject, roundId);

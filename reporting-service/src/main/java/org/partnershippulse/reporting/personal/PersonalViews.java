@@ -55,7 +55,7 @@ public final class PersonalViews {
             }
         }
         return new PersonalView(report.roundId(), report.instrumentKey(), personal ? "PERSONAL" : "GROUP", revision,
-                submittedAt, items, profile, report.coverage(), texts);
+                submittedAt, report.release(), items, profile, report.coverage(), texts);
     }
 
     private static PersonalView.Answer answer(Scale scale, String value, String language) {

@@ -59,6 +59,20 @@ public class ResponseRows {
         }
     }
 
+    /**
+     * Locks the rows of these rounds until the transaction ends: a release ({@code ReleaseService#cut}) takes the same
+     * lock, so it copies a round either before or after a batch's changes to it, never half of them.
+     */
+    void lockRounds(List<UUID> roundIds) {
+        work(c -> {
+            try (PreparedStatement s = c.prepareStatement("select id from round_view where id = any(?) order by id for update")) {
+                s.setArray(1, c.createArrayOf("uuid", roundIds.toArray()));
+                s.executeQuery().close();
+            }
+            return null;
+        });
+    }
+
     /** The stored latest revisions of these responses, locked until the transaction ends. */
     Map<UUID, Stored> lockAndLoad(List<UUID> ids) {
         return work(c -> {

@@ -113,7 +113,7 @@ public class RoundProjection {
      * answers in the counts. The net change of the whole batch is written at the end (responses, counts,
      * reflections: a few statements, however many events).
      *
-     * @param changedRounds receives the rounds whose results changed
+     * @param changedRounds receives the rounds whose responses changed (their results change only in a release)
      * @return position → reason of the events that contradict the stored state (a response moving to another round)
      */
     public Map<Integer, PoisonEventException> responses(List<Submitted> batch, java.util.Set<UUID> changedRounds) {
@@ -121,6 +121,7 @@ public class RoundProjection {
         if (batch.isEmpty()) {
             return poison;
         }
+        responseRows.lockRounds(batch.stream().map(s -> s.data().roundId()).distinct().sorted().toList());
         Map<UUID, ResponseRows.Stored> latest = responseRows.lockAndLoad(batch.stream().map(s -> s.data().responseId()).distinct().toList());
         Map<UUID, Submitted> replaced = new LinkedHashMap<>();
         Map<UUID, CountDeltas> deltas = new LinkedHashMap<>();

@@ -80,13 +80,13 @@ public final class ReportBuilder {
         if (withheld) {
             Highlights none = new Highlights(List.of(), List.of(), List.of());
             return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
-                    in.instrumentVersion(), in.status(), language, minimum, true, participation, List.of(), List.of(),
+                    in.instrumentVersion(), in.status(), in.release(), language, minimum, true, participation, List.of(), List.of(),
                     none, List.of(), agenda(List.of(), none, List.of()), List.of(), null, List.of(), List.of(), method());
         }
         if (personal(instrument)) {
             Highlights none = new Highlights(List.of(), List.of(), List.of());
             return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
-                    in.instrumentVersion(), in.status(), language, minimum, false, participation, List.of(), List.of(),
+                    in.instrumentVersion(), in.status(), in.release(), language, minimum, false, participation, List.of(), List.of(),
                     none, List.of(), List.of(), List.of(), null, List.of(), coverage(), method());
         }
         List<ItemResult> items = items();
@@ -95,7 +95,7 @@ public final class ReportBuilder {
         Highlights highlights = highlights(items);
         List<SectorDifference> differences = sectorDifferences(items, shownSectors);
         return new RoundReport(in.roundId(), in.partnershipId(), in.partnershipName(), in.title(), in.instrumentKey(),
-                in.instrumentVersion(), in.status(), language, minimum, false, participation, items, sections, highlights,
+                in.instrumentVersion(), in.status(), in.release(), language, minimum, false, participation, items, sections, highlights,
                 differences, agenda(items, highlights, differences), recommendations(sections, byKey),
                 dimensions(byKey), reflections(), List.of(), method());
     }

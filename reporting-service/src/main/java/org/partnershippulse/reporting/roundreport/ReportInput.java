@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.partnershippulse.reporting.release.ReleaseRef;
 import org.partnershippulse.reporting.round.CountDeltas.Group;
 import org.partnershippulse.reporting.round.InstrumentSnapshot;
 
-/** Everything a round report is computed from, read from the read models (a bounded number of rows). */
+/** Everything a round report is computed from, read from the round's latest release (a bounded number of rows). */
 public record ReportInput(
         UUID roundId, UUID partnershipId, String partnershipName, String title, String instrumentKey,
         int instrumentVersion, String status, int minimumGroupSize, Set<String> allowedBreakdowns,
@@ -20,7 +21,9 @@ public record ReportInput(
         List<ReflectionRow> reflections,
         List<ReportSeeds.Step3Question> questions,
         List<ReportSeeds.BcrGuideline> guidelines,
-        String language) {
+        String language,
+        /* the release these figures are frozen in; null before the first (then there are no figures) */
+        ReleaseRef release) {
 
     public record ReflectionRow(String itemKey, String kind, String text) {
     }

@@ -3,6 +3,7 @@ package org.partnershippulse.reporting.roundreport;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.reporting.release.ReleaseRef;
 
 /** The report of one round, for the group review (BCR Tool 1, Step 3). Read from the read models only. */
 @Schema(name = "RoundReport", description = "Aggregated results of a round; never a group below the round's minimum, never an author")
@@ -14,6 +15,8 @@ public record RoundReport(
         @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
         @Schema(example = "1") int instrumentVersion,
         @Schema(description = "OPEN or CLOSED", example = "CLOSED") String status,
+        @Schema(description = "The release whose figures this report shows (results change only in releases); null "
+                + "before the round's first release, when no figures are shown") ReleaseRef release,
         @Schema(description = "Language of the texts", example = "en") String language,
         @Schema(description = "No group smaller than this is shown", example = "5") int minimumGroupSize,
         @Schema(description = "True when fewer people responded than the minimum: only participation is shown")

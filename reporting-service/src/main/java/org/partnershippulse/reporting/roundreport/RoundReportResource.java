@@ -25,6 +25,8 @@ import org.partnershippulse.kit.web.Params;
 public class RoundReportResource {
 
     public static final String CSV = "text/csv";
+    /** The release a CSV table shows: {@code number=2; cut-at=…}, or {@code none} before the first release. */
+    public static final String RELEASE_HEADER = "Pulse-Release";
 
     @Inject
     RoundReportService reports;
@@ -34,7 +36,8 @@ public class RoundReportResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The round's report", description = "Participation, per-item distributions with mean, median "
             + "and consensus, sections, strengths, priorities, divergences, sector differences, the Step 3 agenda, "
-            + "recommendations, APHSA dimensions and reflections. Groups below the round's minimum are never shown.")
+            + "recommendations, APHSA dimensions and reflections, as frozen in the round's latest release (release: "
+            + "null and no figures before the first). Groups below the round's minimum are never shown.")
     @APIResponse(responseCode = "200", description = "The report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundReport.class)))
     @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
@@ -53,7 +56,8 @@ public class RoundReportResource {
     @Path("/report.csv")
     @Produces(CSV)
     @Operation(summary = "The round's per-item table as CSV", description = "One row per item and option: counts, "
-            + "shares, mean, median, consensus, divergent. Withheld items have one row without options.")
+            + "shares, mean, median, consensus, divergent, of the latest release (header Pulse-Release: its number and "
+            + "cut time, or none). Withheld items have one row without options.")
     @APIResponse(responseCode = "200", description = "The table", content = @Content(mediaType = CSV,
             schema = @Schema(type = SchemaType.STRING,
                     example = ReportCsv.HEADER)))
@@ -65,8 +69,12 @@ public class RoundReportResource {
                                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
                         @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
         UUID id = roundId(roundId);
-        String body = ReportCsv.items(reports.report(id, language(lang)));
+        RoundReport report = reports.report(id, language(lang));
+        String body = ReportCsv.items(report);
         return Response.ok(body, CSV + "; charset=UTF-8")
+                // CSV has no place for it: the release the table shows travels in a header
+                .header(RELEASE_HEADER, report.release() == null ? "none"
+                        : "number=" + report.release().number() + "; cut-at=" + report.release().cutAt())
                 .header("Content-Disposition", "attachment; filename=\"round-" + id + "-items.csv\"").build();
     }
 

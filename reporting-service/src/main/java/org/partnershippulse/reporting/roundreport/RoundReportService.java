@@ -5,32 +5,29 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.reporting.partnership.PartnershipView;
 import org.partnershippulse.reporting.partnership.ReportAccess;
-import org.partnershippulse.reporting.round.CountDeltas.Group;
+import org.partnershippulse.reporting.release.Release;
+import org.partnershippulse.reporting.release.ReleaseService;
 import org.partnershippulse.reporting.round.InstrumentSnapshot;
 import org.partnershippulse.reporting.round.RoundView;
 
 /**
- * Reads a round's report from the read models: the round, its respondent and answer counts (rows bounded by groups ×
- * items × options, whatever the number of responses) and its reflections, then computes it with
+ * Reads a round's report: the round from the read models, and the respondent and answer counts (rows bounded by groups
+ * × items × options, whatever the number of responses) and reflections frozen in its latest release, then computes
+ * it with
  * {@link ReportBuilder}. Nobody but the partnership's readers learns that a round exists.
  */
 @ApplicationScoped
 public class RoundReportService {
-
-    @Inject
-    EntityManager em;
 
     @Inject
     ObjectMapper mapper;
@@ -40,6 +37,9 @@ public class RoundReportService {
 
     @Inject
     ReportAccess access;
+
+    @Inject
+    ReleaseService releases;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RoundReport report(UUID roundId, String language) {
@@ -87,8 +87,14 @@ public class RoundReportService {
     public record Dated(java.time.Instant openedAt, java.time.Instant closedAt, RoundReport report) {
     }
 
-    /** The report of a round, without any access check: the caller has checked who may see what of it. */
+    /**
+     * The report of a round, without any access check: the caller has checked who may see what of it. Its figures are
+     * those of the round's latest release; before the first release there are none (participation 0, withheld).
+     */
     public RoundReport build(RoundView round, String language) {
+        Optional<Release> release = releases.latest(round.id);
+        ReleaseService.Figures figures = release.map(r -> releases.figures(round.id, r.number()))
+                .orElse(ReleaseService.Figures.NONE);
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
         String declared = partnership != null && partnership.declaredDimension != null
                 ? partnership.declaredDimension : round.declaredDimension;
@@ -98,47 +104,12 @@ public class RoundReportService {
                 read(round.invitedBySector, new TypeReference<>() {
                 }), read(round.invitedByRole, new TypeReference<>() {
                 }), read(round.instrument, new TypeReference<InstrumentSnapshot>() {
-                }), respondents(round.id), answers(round.id), reflections(round.id), seeds.questions(),
-                seeds.guidelines(), language));
+                }), figures.respondents(), figures.answers(), figures.reflections(), seeds.questions(),
+                seeds.guidelines(), language, release.map(Release::ref).orElse(null)));
     }
 
     private static Set<String> breakdowns(String csv) {
         return csv == null || csv.isBlank() ? Set.of() : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<Group, Long> respondents(UUID roundId) {
-        Map<Group, Long> out = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery(
-                        "select breakdown, group_key, count from respondent_count where round_id = ?1 and count > 0")
-                .setParameter(1, roundId).getResultList();
-        for (Object[] r : rows) {
-            out.put(new Group((String) r[0], (String) r[1]), ((Number) r[2]).longValue());
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<Group, Map<String, Map<String, Long>>> answers(UUID roundId) {
-        Map<Group, Map<String, Map<String, Long>>> out = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery("""
-                        select breakdown, group_key, item_key, option_value, count from answer_count
-                        where round_id = ?1 and count > 0""")
-                .setParameter(1, roundId).getResultList();
-        for (Object[] r : rows) {
-            out.computeIfAbsent(new Group((String) r[0], (String) r[1]), g -> new HashMap<>())
-                    .computeIfAbsent((String) r[2], i -> new HashMap<>())
-                    .put((String) r[3], ((Number) r[4]).longValue());
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<ReportInput.ReflectionRow> reflections(UUID roundId) {
-        List<Object[]> rows = em.createNativeQuery(
-                        "select item_key, kind, text from reflection_view where round_id = ?1 order by item_key, kind, text")
-                .setParameter(1, roundId).getResultList();
-        return rows.stream().map(r -> new ReportInput.ReflectionRow((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     private <T> T read(String json, TypeReference<T> type) {

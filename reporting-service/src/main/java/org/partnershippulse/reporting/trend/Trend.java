@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.reporting.release.ReleaseRef;
 
 /** How a partnership's results moved across the rounds of one instrument, items matched by key across versions. */
 @Schema(name = "Trend")
@@ -21,6 +22,7 @@ public record Trend(
             @Schema(example = "2") int instrumentVersion,
             Instant openedAt,
             Instant closedAt,
+            @Schema(description = "The release the round's values come from; null before its first release") ReleaseRef release,
             @Schema(example = "18") int responded,
             @Schema(example = "0.75") Double rate,
             @Schema(description = "Fewer responded than the minimum: no results for this round") boolean resultsWithheld) {

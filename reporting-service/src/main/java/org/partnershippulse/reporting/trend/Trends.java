@@ -24,7 +24,7 @@ public final class Trends {
         List<Trend.TrendRound> out = rounds.stream().map(d -> {
             RoundReport r = d.report();
             return new Trend.TrendRound(r.roundId(), r.title(), r.instrumentVersion(), d.openedAt(), d.closedAt(),
-                    r.participation().responded(), r.participation().rate(), r.resultsWithheld());
+                    r.release(), r.participation().responded(), r.participation().rate(), r.resultsWithheld());
         }).toList();
         List<RoundReport> reports = rounds.stream().map(Dated::report).toList();
         List<Trend.Series> sections = series(reports, r -> {

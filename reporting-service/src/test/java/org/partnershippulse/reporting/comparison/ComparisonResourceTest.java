@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -46,11 +47,15 @@ class ComparisonResourceTest {
         submit(p, to, Map.of(T1, EXISTS, T2, EXISTS));
         submit(p, to, Map.of(T1, EXISTS, T2, WORK));
         submit(p, to, Map.of(T1, WORK, T2, ATTENTION, C1, EXISTS));
+        Releases.cut(from, 2);
+        Releases.cut(to, 3);
 
         JsonPath c = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(
                 () -> compare(p.member(), p.id(), from, to, 200),
                 json -> json.getInt("to.responded") == 3 && json.getInt("from.responded") == 2);
 
+        assertEquals(1, c.getInt("from.release.number"));
+        assertEquals(1, c.getInt("to.release.number"));
         assertEquals(0.5, c.getDouble("from.rate"), D);
         assertEquals(0.75, c.getDouble("to.rate"), D);
         assertItem(c, T1, 1.5, 0.0, 2.6667, 0.6667, 1.1667, 0.6667);

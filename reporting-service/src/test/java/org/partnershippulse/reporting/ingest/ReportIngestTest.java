@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -43,6 +44,7 @@ class ReportIngestTest {
         // A marker after the three: once it is applied, so are they (one partition per partnership).
         UUID marker = ReportEvents.openRound(p, MINIMUM_TWO);
         awaitRound(p.coordinator(), marker);
+        Releases.cut(round, 2);
 
         report(p.coordinator(), round)
                 .body("participation.responded", equalTo(2))
@@ -60,6 +62,7 @@ class ReportIngestTest {
         ReportEvents.submit(p.id(), round, r.revised(2, Map.of(ITEM, "CURRENTLY_EXISTS", OTHER, "CURRENTLY_EXISTS")));
         UUID marker = ReportEvents.openRound(p, MINIMUM_TWO);
         awaitRound(p.coordinator(), marker);
+        Releases.cut(round, 2);
 
         report(p.coordinator(), round)
                 .body("participation.responded", equalTo(2))
@@ -78,6 +81,7 @@ class ReportIngestTest {
         ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(ITEM, "CURRENTLY_EXISTS")));
         UUID marker = ReportEvents.openRound(p, MINIMUM_TWO);
         awaitRound(p.coordinator(), marker);
+        Releases.cut(round, 2);
 
         report(p.coordinator(), round)
                 .body("participation.responded", equalTo(2))

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -44,7 +46,7 @@ class LiveResourceTest {
     }
 
     @Test
-    void aSummaryArrivesAfterEachAppliedResponseWithSuppressionAndHeartbeatsInBetween() throws Exception {
+    void aSummaryArrivesWithEachReleaseNotWithEachResponseAndHeartbeatsInBetween() throws Exception {
         Partnership p = Partnership.create("Live", null);
         UUID round = ReportEvents.openRound(p, MINIMUM_TWO);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -61,15 +63,18 @@ class LiveResourceTest {
         try {
             JsonNode first = next(events, "summary");
             assertEquals(0, first.path("participation").path("responded").asInt());
+            assertTrue(first.path("release").isNull(), "nothing released yet");
 
+            // Each response alone changes no result: the stream pushes nothing but heartbeats.
             ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS")));
-            JsonNode one = next(events, "summary");
-            assertEquals(1, one.path("participation").path("responded").asInt());
-            assertTrue(one.path("resultsWithheld").asBoolean(), "one response is below the minimum of two");
-            assertEquals(0, one.path("items").size());
-
             ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "NEEDS_WORK_IN_FUTURE")));
+            Releases.awaitApplied(round, 2, 2);
+            assertNotNull(poll(events, "heartbeat", 10), "a heartbeat while nothing is released");
+            assertNull(poll(events, "summary", 3), "no summary for a response");
+
+            Releases.cut(round, 2);
             JsonNode two = next(events, "summary");
+            assertEquals(1, two.path("release").path("number").asInt());
             assertEquals(2, two.path("participation").path("responded").asInt());
             assertFalse(two.path("resultsWithheld").asBoolean());
             JsonNode item = null;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -170,8 +171,10 @@ class LiveStreamCostTest {
             assertNotNull(end, "an end event: " + stream.events());
             assertEquals("ACCESS_REVOKED", end.json().path("reason").asText());
             assertEquals(1, stream.named("summary").size(), "no summary after the revocation");
-            // the coordinator's stream goes on
+            // the coordinator's stream goes on: a release is pushed
             ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS")));
+            ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS")));
+            Releases.cut(round, 2);
             assertNotNull(coordinator.await("summary", 2, 20));
             assertTrue(coordinator.named("end").isEmpty());
         }
@@ -203,10 +206,16 @@ class LiveStreamCostTest {
             assertEquals(1, stream.named("summary").size(), "summaries while nothing changed: " + stream.events());
             assertTrue(stream.named("heartbeat").size() >= 1, "heartbeats while nothing changed");
 
+            // a response alone changes no result (results change only in releases): nothing is pushed for it
             ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS")));
+            Releases.awaitApplied(round, 1, 1);
+            Thread.sleep(3000);
+            assertEquals(1, stream.named("summary").size(), "a summary for one response: " + stream.events());
+            ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "NEEDS_WORK_IN_FUTURE")));
+            Releases.cut(round, 2);
             SseViewer.Event second = stream.await("summary", 2, 20);
-            assertNotNull(second, "the change is pushed");
-            assertEquals(1, second.json().path("participation").path("responded").asInt());
+            assertNotNull(second, "the release is pushed");
+            assertEquals(2, second.json().path("participation").path("responded").asInt());
             Thread.sleep(3000);
             assertEquals(2, stream.named("summary").size(), "one push for one change: " + stream.events());
         }

@@ -67,6 +67,6 @@ class ViewerTest {
 
     /** Distinct summaries for distinct n (what differs does not matter to the viewer). */
     private static LiveSummary summary(int n) {
-        return new LiveSummary(new UUID(0, n), "OPEN", null, true, List.of(), List.of());
+        return new LiveSummary(new UUID(0, n), "OPEN", null, null, true, List.of(), List.of());
     }
 }

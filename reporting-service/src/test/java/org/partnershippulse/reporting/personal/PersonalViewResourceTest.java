@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -45,11 +46,14 @@ class PersonalViewResourceTest {
         // The revision: T1 becomes Needs work; a reflection is added.
         ReportEvents.submit(p.id(), round, mine.revised(2, Map.of(T1, "NEEDS_WORK_IN_FUTURE", T2, "CURRENTLY_EXISTS",
                 C1, "CURRENTLY_EXISTS")).withReflection("reflection-major-strengths", "We listen"), me);
+        Releases.awaitApplied(round, 3, 4);
+        Releases.cut(round, 3);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.of(p.member())).when().get("/rounds/{id}/me", round)
                         .then().statusCode(200)
                         .body("revision", equalTo(2))
+                        .body("release.number", equalTo(1))
                         .body("kind", equalTo("GROUP"))
                         .body(item(T1) + ".mine.value", equalTo("NEEDS_WORK_IN_FUTURE"))
                         .body(item(T1) + ".mine.score", equalTo(2))
@@ -80,6 +84,7 @@ class PersonalViewResourceTest {
                 .withReflection("self-reflection-strengths", "I listen well"), RespondentIds.of(KEY, p.member().subject(), round));
         ReportEvents.submit(p.id(), round, Response.of("HEALTH", List.of("MEMBER"), Map.of("visionary", "4", "trust-builder", "3")));
         ReportEvents.submit(p.id(), round, Response.of("HEALTH", List.of("MEMBER"), Map.of("visionary", "1", "trust-builder", "5")));
+        Releases.cut(round, 3);
 
         // Visionary 5, 4, 1: two of three at 4–5. Trust builder 2, 3, 5: one. Entrepreneur answered once: withheld.
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.partnershippulse.reporting.release.ReleaseRef;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.reporting.round.CountDeltas;
 import org.partnershippulse.reporting.round.CountDeltas.Contribution;
@@ -106,7 +107,8 @@ class ReportBuilderTest {
         ReportInput input(InstrumentSnapshot instrument, int minimum, String declared) {
             return new ReportInput(UUID.randomUUID(), UUID.randomUUID(), "P", "Round", instrument.key(), 1, "OPEN", minimum,
                     Set.of("SECTOR"), declared, 10, Map.of(), Map.of(), instrument, respondents, answers, List.of(),
-                    List.of(new ReportSeeds.Step3Question("disparate-perspectives", "Disparate?")), List.of(), "en");
+                    List.of(new ReportSeeds.Step3Question("disparate-perspectives", "Disparate?")), List.of(), "en",
+                    new ReleaseRef(1, java.time.Instant.parse("2026-05-01T12:00:00Z")));
         }
     }
 }

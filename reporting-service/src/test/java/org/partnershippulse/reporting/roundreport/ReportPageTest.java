@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -67,6 +68,8 @@ class ReportPageTest {
         submit(p, round, Map.of(T1, "CURRENTLY_EXISTS", T2, "CURRENTLY_EXISTS"));
         submit(p, round, Map.of(T1, "NEEDS_WORK_IN_FUTURE", T2, "NEEDS_WORK_IN_FUTURE"));
         submit(p, round, Map.of(T1, "NEEDS_IMMEDIATE_ATTENTION", T2, "CURRENTLY_EXISTS"));
+        Releases.cut(earlier, 2);
+        Releases.cut(round, 4);
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.of(p.coordinator())).when().get("/rounds/{id}/report", round)
                         .then().statusCode(200).body("participation.responded", org.hamcrest.Matchers.equalTo(4)));
@@ -89,6 +92,7 @@ class ReportPageTest {
         assertTrue(dom.matches("(?s).*<polyline points=\"[0-9.]+,[0-9.]+ [0-9.]+,[0-9.]+\"[^>]*data-series=\"trust\".*"),
                 "a trend line through both rounds");
         assertTrue(dom.contains("data-list=\"strengths\"") && dom.contains("Participation") && dom.contains("4 of 4 responded"));
+        assertTrue(dom.contains("id=\"release\"") && dom.contains("Release 1, cut "), "the page names the release it shows");
     }
 
     private static Map<String, Double> bar(String dom, String item) {

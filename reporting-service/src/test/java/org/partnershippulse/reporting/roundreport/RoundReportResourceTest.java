@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -167,6 +168,7 @@ class RoundReportResourceTest {
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .header("Content-Disposition", containsString("round-" + roundId))
                 .header("Cache-Control", "no-store")
+                .header(RoundReportResource.RELEASE_HEADER, startsWith("number=1; cut-at="))
                 .extract().asString();
         assertTrue(csv.startsWith(ReportCsv.HEADER + "\r\n"));
         assertTrue(csv.contains(
@@ -199,27 +201,35 @@ class RoundReportResourceTest {
     }
 
     @Test
-    void fewerRespondentsThanTheMinimumShowOnlyParticipation() {
+    void fewerRespondentsThanTheMinimumAreNeverReleased() {
         UUID small = ReportEvents.openRound(partnership, new RoundSettings(3, 8, Map.of("EDUCATION", 8), Map.of("MEMBER", 8),
                 List.of("SECTOR")));
         ReportEvents.submit(partnership.id(), small, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, CE))
                 .withReflection("reflection-major-strengths", "Only I said this"));
         ReportEvents.submit(partnership.id(), small, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, NIA)));
+        Releases.awaitApplied(small, 2, 2);
 
-        awaitReport(partnership.coordinator(), small, 2);
+        // A first release would show two people's answers: it waits for a third.
+        Releases.request(partnership.coordinator(), small).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", startsWith("Not released: 2 respondents' answers wait for at least 3"));
         given().auth().oauth2(TestTokens.of(partnership.coordinator())).when().get("/rounds/{id}/report", small)
                 .then().statusCode(200)
+                .body("release", nullValue())
                 .body("resultsWithheld", equalTo(true))
-                .body("participation.responded", equalTo(2))
+                .body("participation.responded", equalTo(0))
+                .body("participation.invited", equalTo(8))
                 .body("participation.bySector", empty())
                 .body("items", empty())
                 .body("reflections", empty())
-                .body("dimensions", nullValue())
-                .body("agenda.key", containsInAnyOrder("same-view", "build-on-strengths", "disparate-perspectives",
-                        "problematic-attributes"));
+                .body("dimensions", nullValue());
+        given().auth().oauth2(TestTokens.of(partnership.coordinator())).when().get("/rounds/{id}/report.csv", small)
+                .then().statusCode(200).header(RoundReportResource.RELEASE_HEADER, equalTo("none"))
+                .body(not(containsString("Only I said this")));
     }
 
+    /** Cuts a release once reporting has applied this many responses, then reads the report. */
     static JsonPath awaitReport(TestUser user, UUID roundId, int responded) {
+        Releases.cut(roundId, responded);
         JsonPath[] out = new JsonPath[1];
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 out[0] = given().auth().oauth2(TestTokens.of(user)).when().get("/rounds/{id}/report", roundId)

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.Response;
@@ -30,7 +31,8 @@ class TrendResourceTest {
     @Test
     void itemsAndSectionsAreFollowedAcrossRoundsAndWithheldRoundsHaveNoValue() throws InterruptedException {
         Partnership p = Partnership.create("Trending", null);
-        // Round 1: T1 twice Needs Immediate Attention → 1.0. Round 2: Exists and Needs work → 2.5. Round 3: one answer.
+        // Round 1: T1 twice Needs Immediate Attention → 1.0. Round 2: Exists and Needs work → 2.5. Round 3: one answer,
+        // not released.
         UUID first = ReportEvents.openRound(p, MINIMUM_TWO);
         ReportEvents.submit(p.id(), first, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "NEEDS_IMMEDIATE_ATTENTION")));
         ReportEvents.submit(p.id(), first, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "NEEDS_IMMEDIATE_ATTENTION")));
@@ -41,13 +43,20 @@ class TrendResourceTest {
         Thread.sleep(5);
         UUID third = ReportEvents.openRound(p, MINIMUM_TWO);
         ReportEvents.submit(p.id(), third, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS")));
+        Releases.cut(first, 2);
+        Releases.cut(second, 2);
+        // The third round's one answer is never released on its own.
+        Releases.awaitApplied(third, 1, 1);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.of(p.member())).queryParam("instrumentKey", PAI)
                         .when().get("/partnerships/{id}/trends", p.id())
                         .then().statusCode(200)
                         .body("rounds.roundId", contains(first.toString(), second.toString(), third.toString()))
-                        .body("rounds.responded", contains(2, 2, 1))
+                        .body("rounds.responded", contains(2, 2, 0))
+                        .body("rounds[0].release.number", equalTo(1))
+                        .body("rounds[1].release.number", equalTo(1))
+                        .body("rounds[2].release", nullValue())
                         .body("rounds.resultsWithheld", contains(false, false, true))
                         .body("items.find { it.key == '" + T1 + "' }.points.value", contains(1.0f, 2.5f, null))
                         .body("items.find { it.key == '" + T1 + "' }.change", equalTo(1.5f))

@@ -51,7 +51,7 @@ final class AccessFixtures {
     Map<String, Object> answers;
     String draftInstrumentKey;
     String draftRound;
-    /** Open; member A and coordinator A submitted: fewer than the minimum of 3, so its report withholds results. */
+    /** Open; member A and coordinator A submitted: fewer than the minimum of 3, so it is never released (no results). */
     String roundBothResponded;
     /**
      * Open, minimum group size 2, sector breakdown allowed; member A and coordinator A (two sectors) submitted: the
@@ -281,6 +281,25 @@ final class AccessFixtures {
         return id;
     }
 
+    /**
+     * A round at a minimum of two that member A and coordinator A answered, once reporting-service has both answers:
+     * a first release of it may be cut (two changed, the minimum).
+     */
+    String newRoundToRelease() {
+        Map<String, Object> body = new LinkedHashMap<>(roundBody());
+        body.put("minimumGroupSize", 2);
+        String id = open(call(Caller.COORDINATOR_A.user, ASSESSMENT, "POST", "/partnerships/" + partnershipA + "/rounds", body, null)
+                .getString("id"));
+        for (String user : List.of(Caller.MEMBER_A.user, Caller.COORDINATOR_A.user)) {
+            saveAnswers(user, id);
+            submit(user, id);
+        }
+        for (String user : List.of(Caller.MEMBER_A.user, Caller.COORDINATOR_A.user)) {
+            awaitOk("reporting-service has " + user + "'s answers to round " + id, user, REPORTING, "/rounds/" + id + "/me");
+        }
+        return id;
+    }
+
     String newClosedRound() {
         String id = newOpenRound();
         call(Caller.COORDINATOR_A.user, ASSESSMENT, "POST", roundPath(id) + "/close", null, etag(Caller.COORDINATOR_A.user, ASSESSMENT, roundPath(id)));
@@ -304,6 +323,8 @@ final class AccessFixtures {
                 awaitOk("reporting-service has " + user + "'s answers to round " + round, user, REPORTING, "/rounds/" + round + "/me");
             }
         }
+        // Results change only in releases: the round whose sector groups of one are suppressed gets its first one.
+        call(Caller.COORDINATOR_A.user, REPORTING, "POST", "/rounds/" + roundSectorsOfOne + "/releases", null, null);
         awaitOk("reporting-service has member A's answers to the round only she answered", Caller.MEMBER_A.user, REPORTING,
                 "/rounds/" + roundOnlyMemberA + "/me");
         awaitOk("reporting-service knows member A reads A's reports", Caller.MEMBER_A.user, REPORTING, "/rounds/" + roundToAnswer + "/report");

@@ -295,6 +295,10 @@ final class AccessRequests {
                 () -> Call.to("/rounds/" + f.roundBothResponded + "/me"));
         on(REPORTING, "GET", "/rounds/{roundId}/me", "someone else's answers (only member A responded)",
                 () -> Call.to("/rounds/" + f.roundOnlyMemberA + "/me"));
+        on(REPORTING, "POST", "/rounds/{roundId}/releases", "a first release of a round two answered at a minimum of two, fresh per caller",
+                () -> Call.to("/rounds/" + f.newRoundToRelease() + "/releases"));
+        on(REPORTING, "GET", "/rounds/{roundId}/releases", "the releases of a released round",
+                () -> Call.to("/rounds/" + f.roundSectorsOfOne + "/releases"));
         on(REPORTING, "GET", "/partnerships/{partnershipId}/trends", "",
                 () -> Call.to("/partnerships/" + f.partnershipA + "/trends?instrumentKey=" + PAI));
         on(REPORTING, "GET", "/partnerships/{partnershipId}/comparison", "two rounds of A",
@@ -311,9 +315,12 @@ final class AccessRequests {
         return expected ? id + " missing from the list" : id + " listed: it must stay hidden from this caller";
     }
 
-    /** Below the minimum only participation is shown: no item, section or reflection. */
+    /** Below the minimum nothing is released: no release, no respondent, no item, section or reflection. */
     private static String withholdsResults(Caller caller, String body) {
         JsonPath report = new JsonPath(body);
+        if (report.get("release") != null) {
+            return "a release of two answers at a minimum of three";
+        }
         if (!report.getBoolean("resultsWithheld")) {
             return "resultsWithheld is false";
         }
@@ -322,7 +329,7 @@ final class AccessRequests {
                 return part + " shown below the minimum";
             }
         }
-        return report.getInt("participation.responded") == 2 ? null : "participation.responded is not 2";
+        return report.getInt("participation.responded") == 0 ? null : "participation.responded is not 0";
     }
 
     /** Two respondents at a minimum of two: results shown, but no sector group (one person each) and no sector difference. */
