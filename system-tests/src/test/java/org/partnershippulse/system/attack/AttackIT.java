@@ -354,8 +354,9 @@ class AttackIT {
     }
 
     /**
-     * The reads whose results differ. The round's state (open, closed) and its dates may change between two reads,
-     * as a close or a reopen must show; the figures may not.
+     * The reads whose results differ. The round's state (open, closed), its dates and its audience (how many are
+     * invited, which follows the partnership's roles) may change between two reads, as a close or a reopen
+     * must show; the figures of the answers may not.
      */
     private String changed(Map<String, String> before, Map<String, String> after) {
         List<String> changed = new ArrayList<>();
@@ -369,7 +370,7 @@ class AttackIT {
     }
 
     private static final java.util.regex.Pattern ROUND_STATE =
-            java.util.regex.Pattern.compile("\"(status|closedAt|closesAt|openedAt|reopenedAt|generatedAt)\":(\"[^\"]*\"|null),?");
+            java.util.regex.Pattern.compile("\"(status|closedAt|closesAt|openedAt|reopenedAt|generatedAt|invited|rate)\":(\"[^\"]*\"|null|[0-9.]+),?");
 
     private static String withoutRoundState(String read) {
         return read == null ? "" : ROUND_STATE.matcher(read).replaceAll("");
