@@ -317,7 +317,16 @@ class AttackIT {
         paths.put("/rounds/" + w.roundA + "/me", R);
         paths.put("/rounds/" + w.roundA + "/releases", R);
         paths.put("/partnerships/" + w.partnershipA + "/trends", R);
+        paths.put("/partnerships/" + w.partnershipA + "/comparison", R);
+        paths.put("/partnerships/" + w.partnershipA + "/memberships", P);
+        paths.put("/partnerships/" + w.partnershipA + "/agreements", P);
+        paths.put("/partnerships/" + w.partnershipA + "/coverage", P);
         for (Keycloak.User outsider : List.of(w.coordinatorB, w.memberB, w.attacker)) {
+            attacks.attempt("x " + outsider.username().replaceFirst("^atk\\w+-", "") + " watches the live stream of A's round", () -> {
+                LiveStream s = LiveStream.open(api, outsider.username(), w.roundA);
+                s.close();
+                return s.status == 404 ? null : "answered " + s.status;
+            });
             paths.forEach((path, service) -> attacks.attempt("x " + outsider.username().replaceFirst("^atk\\w+-", "") + " reads " + service + " " + path
                     .replace(w.partnershipA, "{A}").replace(w.roundA, "{round}"), () -> {
                 PulseApi.Reply r = api.call("GET", service, outsider.username(), path, null, null);
