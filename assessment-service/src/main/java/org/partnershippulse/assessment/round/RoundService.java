@@ -128,20 +128,23 @@ public class RoundService {
         return view(round);
     }
 
-    /** Reopening refreshes the audience (people may have joined since) and keeps every response. */
+    /**
+     * Reopening refreshes the audience (people may have joined since) and keeps every response and invitation; the
+     * event names everyone invited over the round's life, as the round's invitedCount and the close event do.
+     */
     @Transactional
     public RoundView reopen(UUID partnershipId, UUID roundId, String reason, String ifMatch) {
         Round round = managed(partnershipId, roundId);
         RoundStatus next = RoundLifecycle.apply(round.status, Action.REOPEN);
         requireMatchIfSent(ifMatch, round);
-        List<Invitee> invitees = invite(round);
+        invite(round);
         round.status = next;
         round.reopenedAt = now();
         round.reopenReason = reason.trim();
         round.closedAt = null;
         round.closedBy = null;
         flush();
-        publish(AssessmentEventType.ROUND_REOPENED, round, invitees);
+        publish(AssessmentEventType.ROUND_REOPENED, round, invitees(round));
         return view(round);
     }
 

@@ -10,7 +10,9 @@ import static org.partnershippulse.assessment.Http.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
 import org.partnershippulse.assessment.Rounds;
@@ -94,7 +96,7 @@ class RoundResourceTest {
         Partnerships p = Partnerships.create();
         p.member("EDUCATION", "MEMBER");
         p.member("EDUCATION", "LIVED_EXPERIENCE");
-        p.member("HEALTH_CARE", "MEMBER");
+        Partnerships.Person leaving = p.member("HEALTH_CARE", "MEMBER");
         p.ready();
         String round = Rounds.draft(p, ", \"allowedBreakdowns\": [\"SECTOR\"]");
         String roundId = round.substring(round.lastIndexOf('/') + 1);
@@ -113,6 +115,9 @@ class RoundResourceTest {
         as(p.coordinator.user()).when().post(round + "/close").then().statusCode(200).body("status", equalTo("CLOSED"))
                 .body("closedAt", notNullValue());
         Rounds.event(AssessmentEventType.ROUND_CLOSED, roundId, p);
+        p.revoke(leaving);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                as(leaving.user()).when().get("/partnerships/" + p.id + "/rounds").statusCode() == 404);
 
         as(p.coordinator.user()).body("{}").when().post(round + "/reopen")
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
@@ -120,6 +125,9 @@ class RoundResourceTest {
                 .then().statusCode(200).body("status", equalTo("OPEN")).body("reopenReason", equalTo("Two agencies joined late"));
         JsonNode reopened = Rounds.event(AssessmentEventType.ROUND_REOPENED, roundId, p);
         assertEquals("Two agencies joined late", reopened.path("reopenReason").asText());
+        // the one who left stays invited (their answers may count): reporting's invited count must not jump
+        assertEquals(4, reopened.path("invitedCount").asInt());
+        as(p.coordinator.user()).when().get(round).then().statusCode(200).body("invitedCount", equalTo(4));
     }
 
     @Test
