@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -33,6 +34,18 @@ public class AuditTrail {
         entry.at = Instant.now();
         entry.summary = summary.length() > 1000 ? summary.substring(0, 1000) : summary;
         entry.persist();
+    }
+
+    /**
+     * Records a change of a record several partnerships may see (a shared person or organisation) in the trail of
+     * each of them; a record no partnership sees yet goes to the platform's own trail.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordIn(Set<UUID> partnershipIds, String entityType, UUID entityId, String action, String summary) {
+        if (partnershipIds.isEmpty()) {
+            record(null, entityType, entityId, action, summary);
+        }
+        partnershipIds.forEach(p -> record(p, entityType, entityId, action, summary));
     }
 
     @Inject

@@ -110,11 +110,7 @@ public class OrganisationService {
     }
 
     private void recordEverywhere(UUID organisationId, String action, String summary) {
-        Set<UUID> seenBy = seenBy(organisationId);
-        if (seenBy.isEmpty()) {
-            audit.record(null, "organisation", organisationId, action, summary);
-        }
-        seenBy.forEach(p -> audit.record(p, "organisation", organisationId, action, summary));
+        audit.recordIn(seenBy(organisationId), "organisation", organisationId, action, summary);
     }
 
     private static void apply(Organisation organisation, OrganisationApi.Request request) {

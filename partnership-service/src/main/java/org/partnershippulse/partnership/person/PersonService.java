@@ -179,11 +179,7 @@ public class PersonService {
 
     /** Writes the change into the audit trail of every partnership that sees the person. */
     public void recordEverywhere(UUID personId, String action, String summary) {
-        Set<UUID> seenBy = seenBy(personId);
-        if (seenBy.isEmpty()) {
-            audit.record(null, "person", personId, action, summary);
-        }
-        seenBy.forEach(p -> audit.record(p, "person", personId, action, summary));
+        audit.recordIn(seenBy(personId), "person", personId, action, summary);
     }
 
     private void apply(Person person, PersonApi.Request request) {
