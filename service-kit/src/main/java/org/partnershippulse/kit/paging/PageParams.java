@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -27,7 +28,10 @@ public class PageParams {
     @QueryParam("page")
     @DefaultValue("0")
     @Pattern(regexp = "\\d{1,9}", message = "must be a whole number, 0 or more")
-    @Parameter(description = "Page number, from 0; page * size may be at most " + MAX_OFFSET, schema = @Schema(defaultValue = "0", minimum = "0"))
+    // Documented as the integer it is (read as text only to answer a bad one with a 400); page * size <= MAX_OFFSET
+    // with size >= 1 bounds the page itself by MAX_OFFSET.
+    @Parameter(description = "Page number, from 0; page * size may be at most " + MAX_OFFSET,
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0", minimum = "0", maximum = "" + MAX_OFFSET))
     public String page;
 
     @QueryParam("size")
@@ -35,7 +39,8 @@ public class PageParams {
     @Pattern(regexp = "\\d{1,9}", message = "must be a whole number between 1 and 100")
     @Min(value = 1, message = "must be between 1 and 100")
     @Max(value = MAX_SIZE, message = "must be between 1 and 100")
-    @Parameter(description = "Items per page (1 to 100)", schema = @Schema(defaultValue = "20", minimum = "1", maximum = "100"))
+    @Parameter(description = "Items per page (1 to " + MAX_SIZE + ")",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "20", minimum = "1", maximum = "" + MAX_SIZE))
     public String size;
 
     @QueryParam("sort")

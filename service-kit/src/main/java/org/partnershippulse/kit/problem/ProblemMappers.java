@@ -40,8 +40,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
         Response response = respond(Problem.of(e.type(), e.getMessage(), path(uri), e.violations()));
-        if (e.retryAfter() != null) {
-            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        // Every 503 says when to come back (the documents declare Retry-After on every 503)
+        java.time.Duration retryAfter = e.retryAfter() == null && e.type() == ProblemType.UNAVAILABLE
+                ? java.time.Duration.ofSeconds(5) : e.retryAfter();
+        if (retryAfter != null) {
+            long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
             return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, Long.toString(seconds)).build();
         }
         return response;

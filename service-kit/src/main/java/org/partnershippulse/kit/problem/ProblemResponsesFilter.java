@@ -13,11 +13,18 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents, on every operation, the problem responses it can give, so that frontend teams see one error format
- * everywhere: 400/401/403/404/500 always; 409 on writes; 412 where If-Match is taken, 428 where it is required.
+ * everywhere: 400/401/403/404/500/503 always; 409 on writes; 413/415 where a body is taken; 412 where If-Match is
+ * taken, 428 where it is required. Problem lists as {@code required} what every problem carries (the rest is left
+ * out when empty).
  */
 public class ProblemResponsesFilter implements OASFilter {
 
     private static final String REF = "#/components/schemas/Problem";
+
+    /** Always present ({@link Problem#of} fills them; detail, violations and the count are left out when empty). */
+    public static final java.util.List<String> REQUIRED_PROBLEM = java.util.List.of("type", "title", "status", "instance");
+
+    public static final java.util.List<String> REQUIRED_VIOLATION = java.util.List.of("field", "message");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -25,7 +32,8 @@ public class ProblemResponsesFilter implements OASFilter {
         openAPI.setComponents(components);
         components.addSchema("Violation", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .addProperty("field", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).examples(java.util.List.of("name")))
-                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).examples(java.util.List.of("must not be blank"))));
+                .addProperty("message", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).examples(java.util.List.of("must not be blank")))
+                .required(REQUIRED_VIOLATION));
         components.addSchema("Problem", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.OBJECT))
                 .description("RFC 9457 problem details; type is a stable identifier of the kind of error")
                 .addProperty("type", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.STRING)).format("uri")
@@ -38,7 +46,8 @@ public class ProblemResponsesFilter implements OASFilter {
                         .description("Each offending field and why, at most " + Problem.MAX_VIOLATIONS)
                         .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
                 .addProperty("violationsOmitted", OASFactory.createSchema().type(java.util.List.of(Schema.SchemaType.INTEGER))
-                        .description("How many further violations were found but not listed")));
+                        .description("How many further violations were found but not listed"))
+                .required(REQUIRED_PROBLEM));
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
@@ -62,6 +71,11 @@ public class ProblemResponsesFilter implements OASFilter {
         problems.put("403", "Your role does not allow this");
         problems.put("404", "Not found, or not visible to you");
         problems.put("500", "Unexpected error, with a reference to quote");
+        problems.put("503", "Briefly unavailable (e.g. the database): nothing was changed; retry after Retry-After seconds");
+        if (operation.getRequestBody() != null) {
+            problems.put("413", "The body is larger than the service accepts");
+            problems.put("415", "The body must be application/json");
+        }
         if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE) {
             problems.put("409", "Conflicts with the current state (duplicate, wrong lifecycle step)");
         }
