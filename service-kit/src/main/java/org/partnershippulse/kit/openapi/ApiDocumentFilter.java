@@ -72,6 +72,100 @@ public class ApiDocumentFilter implements OASFilter {
             }));
         }
         requireResponseProperties(openAPI);
+        removeUnusedSchemas(openAPI);
+        if (openAPI.getServers() == null || openAPI.getServers().isEmpty()) {
+            // relative: the service that serves the document (Swagger UI, and a client's default base URL)
+            openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                    .description("This service (partnership-service :8081, assessment-service :8082, reporting-service :8083 locally)")));
+        }
+    }
+
+    /**
+     * Drops component schemas nothing refers to, e.g. the raw generic {@code Page} or a kit type scanned for its
+     * {@code @Schema} annotation: a client would otherwise get types no operation uses.
+     */
+    static void removeUnusedSchemas(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        Map<String, Schema> named = openAPI.getComponents().getSchemas();
+        Deque<Schema> todo = new ArrayDeque<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> {
+                parameters(item.getParameters(), todo);
+                item.getOperations().values().forEach(operation -> {
+                    parameters(operation.getParameters(), todo);
+                    if (operation.getRequestBody() != null) {
+                        content(operation.getRequestBody().getContent(), todo);
+                    }
+                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                        operation.getResponses().getAPIResponses().values().forEach(r -> {
+                            content(r.getContent(), todo);
+                            if (r.getHeaders() != null) {
+                                r.getHeaders().values().forEach(h -> push(h.getSchema(), todo));
+                            }
+                        });
+                    }
+                });
+            });
+        }
+        if (openAPI.getComponents().getHeaders() != null) {
+            openAPI.getComponents().getHeaders().values().forEach(h -> push(h.getSchema(), todo));
+        }
+        Set<String> used = new HashSet<>();
+        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
+                String name = schema.getRef().substring(SCHEMAS.length());
+                if (used.add(name)) {
+                    push(named.get(name), todo);
+                }
+            }
+            children(schema).forEach(todo::push);
+        }
+        new ArrayList<>(named.keySet()).stream().filter(name -> !used.contains(name))
+                .forEach(openAPI.getComponents()::removeSchema);
+    }
+
+    private static void parameters(List<org.eclipse.microprofile.openapi.models.parameters.Parameter> parameters, Deque<Schema> todo) {
+        if (parameters != null) {
+            parameters.forEach(p -> {
+                push(p.getSchema(), todo);
+                content(p.getContent(), todo);
+            });
+        }
+    }
+
+    private static void push(Schema schema, Deque<Schema> todo) {
+        if (schema != null) {
+            todo.push(schema);
+        }
+    }
+
+    private static List<Schema> children(Schema schema) {
+        List<Schema> children = new ArrayList<>();
+        if (schema.getProperties() != null) {
+            children.addAll(schema.getProperties().values());
+        }
+        if (schema.getItems() != null) {
+            children.add(schema.getItems());
+        }
+        if (schema.getAdditionalPropertiesSchema() != null) {
+            children.add(schema.getAdditionalPropertiesSchema());
+        }
+        for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
+            if (composed != null) {
+                children.addAll(composed);
+            }
+        }
+        if (schema.getNot() != null) {
+            children.add(schema.getNot());
+        }
+        return children;
     }
 
     /**
@@ -162,20 +256,7 @@ public class ApiDocumentFilter implements OASFilter {
                 });
                 schema.setRequired(required.isEmpty() ? null : required);
             }
-            if (schema.getProperties() != null) {
-                todo.addAll(schema.getProperties().values());
-            }
-            if (schema.getItems() != null) {
-                todo.push(schema.getItems());
-            }
-            if (schema.getAdditionalPropertiesSchema() != null) {
-                todo.push(schema.getAdditionalPropertiesSchema());
-            }
-            for (List<Schema> composed : java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf())) {
-                if (composed != null) {
-                    todo.addAll(composed);
-                }
-            }
+            children(schema).forEach(todo::push);
         }
     }
 

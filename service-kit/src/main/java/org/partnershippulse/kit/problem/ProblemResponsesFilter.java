@@ -98,6 +98,13 @@ public class ProblemResponsesFilter implements OASFilter {
                 existing.setContent(problemContent());
             }
         });
+        // Any other error a resource declares (e.g. 429) is a problem too, whatever the annotation left out
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (status.matches("[45]\\d\\d") && response.getRef() == null && (response.getContent() == null
+                    || response.getContent().getMediaTypes() == null || response.getContent().getMediaTypes().isEmpty())) {
+                response.setContent(problemContent());
+            }
+        });
         operation.setResponses(responses);
     }
 }

@@ -43,4 +43,15 @@ class ProblemTest {
         assertEquals(Problem.MAX_FIELD_LENGTH + 1, problem.violations().get(0).field().length());
         assertTrue(problem.violations().get(0).field().startsWith("answers.kkk"));
     }
+
+    @Test
+    void everyUnavailableAnswerSaysWhenToComeBack() {
+        // the OpenAPI documents promise Retry-After on every 503, also where the thrower gave no delay
+        jakarta.ws.rs.core.Response stopping = new ProblemMappers().problem(
+                new ProblemException(ProblemType.UNAVAILABLE, "The service is stopping: reconnect in a moment"), null);
+        assertEquals(503, stopping.getStatus());
+        assertEquals("5", stopping.getHeaderString("Retry-After"));
+        jakarta.ws.rs.core.Response conflict = new ProblemMappers().problem(ProblemException.conflict("closed"), null);
+        assertNull(conflict.getHeaderString("Retry-After"));
+    }
 }
