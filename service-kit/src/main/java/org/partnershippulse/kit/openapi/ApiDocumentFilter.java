@@ -81,8 +81,8 @@ public class ApiDocumentFilter implements OASFilter {
     }
 
     /**
-     * Drops component schemas nothing refers to, e.g. the raw generic {@code Page} or a kit type scanned for its
-     * {@code @Schema} annotation: a client would otherwise get types no operation uses.
+     * Drops component schemas and headers nothing refers to, e.g. the raw generic {@code Page} or a kit type scanned
+     * for its {@code @Schema} annotation: a client would otherwise get types no operation uses.
      */
     static void removeUnusedSchemas(OpenAPI openAPI) {
         if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
@@ -129,6 +129,22 @@ public class ApiDocumentFilter implements OASFilter {
         }
         new ArrayList<>(named.keySet()).stream().filter(name -> !used.contains(name))
                 .forEach(openAPI.getComponents()::removeSchema);
+        // likewise the header components: ETag is offered to every service, but kept only where a response uses it
+        Set<String> usedHeaders = new HashSet<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    operation.getResponses().getAPIResponses().values().stream().filter(r -> r.getHeaders() != null)
+                            .flatMap(r -> r.getHeaders().values().stream())
+                            .filter(h -> h.getRef() != null && h.getRef().startsWith(HEADERS))
+                            .forEach(h -> usedHeaders.add(h.getRef().substring(HEADERS.length())));
+                }
+            }));
+        }
+        if (openAPI.getComponents().getHeaders() != null) {
+            new ArrayList<>(openAPI.getComponents().getHeaders().keySet()).stream().filter(name -> !usedHeaders.contains(name))
+                    .forEach(openAPI.getComponents()::removeHeader);
+        }
     }
 
     private static void parameters(List<org.eclipse.microprofile.openapi.models.parameters.Parameter> parameters, Deque<Schema> todo) {

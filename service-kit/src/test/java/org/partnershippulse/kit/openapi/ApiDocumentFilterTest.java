@@ -63,6 +63,7 @@ class ApiDocumentFilterTest {
         new ApiDocumentFilter(REALM).filterOpenAPI(api);
 
         for (String header : List.of("ETag", "Location", "Retry-After")) {
+            assertNotNull(api.getComponents().getHeaders().get(header), header + " is used, so it is kept");
             assertNotNull(api.getComponents().getHeaders().get(header).getSchema(), header);
             assertNotNull(api.getComponents().getHeaders().get(header).getDescription(), header);
         }
@@ -105,6 +106,12 @@ class ApiDocumentFilterTest {
             assertNotNull(schema(api, used), used);
         }
         assertEquals("/", api.getServers().get(0).getUrl());
+
+        OpenAPI withoutETag = document();
+        withoutETag.getPaths().getPathItem("/things/{id}").getGET().getResponses().getAPIResponse("200").setHeaders(null);
+        new ApiDocumentFilter(REALM).filterOpenAPI(withoutETag);
+        assertNull(withoutETag.getComponents().getHeaders().get("ETag"), "no response uses it");
+        assertNotNull(withoutETag.getComponents().getHeaders().get("Location"));
     }
 
     @Test
