@@ -29,13 +29,14 @@ public final class AgreementApi {
             @Schema(description = "Replace the generated text (a new version); omit to regenerate from the template") String text) {
     }
 
-    @Schema(name = "AgreementTermination")
-    public record Termination(@NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters") String reason) {
+    @Schema(name = "AgreementTermination", description = "Terminating an agreement in writing")
+    public record Termination(@NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
+            @Schema(description = "Why; kept with the agreement") String reason) {
     }
 
-    @Schema(name = "SignatureRequest")
+    @Schema(name = "SignatureRequest", description = "A signature of the current version, for a member organisation")
     public record SignatureRequest(
-            @NotNull(message = "is required") UUID organisationId,
+            @NotNull(message = "is required") @Schema(description = "The member organisation signing") UUID organisationId,
             @Size(max = 200, message = "must be at most 200 characters")
             @Schema(description = "Required when a coordinator records someone else's signature; else the caller's name")
             String signerName,

@@ -15,16 +15,16 @@ public final class MembershipApi {
     private MembershipApi() {
     }
 
-    @Schema(name = "MembershipRequest")
+    @Schema(name = "MembershipRequest", description = "An organisation joining the partnership")
     public record Create(
-            @NotNull(message = "is required") UUID organisationId,
+            @NotNull(message = "is required") @Schema(description = "The organisation joining") UUID organisationId,
             @NotNull(message = "is required") @Schema(example = "MEMBER") MembershipRole role,
             @Schema(description = "Defaults to today") LocalDate joinedOn,
             @Size(max = 4000, message = "must be at most 4000 characters")
             @Schema(example = "Hosts monthly meetings; shares referral data") String contribution) {
     }
 
-    @Schema(name = "MembershipUpdate")
+    @Schema(name = "MembershipUpdate", description = "A member's role, joining date and contribution")
     public record Update(
             @NotNull(message = "is required") MembershipRole role,
             @NotNull(message = "is required") LocalDate joinedOn,

@@ -15,7 +15,7 @@ public final class OrganisationApi {
     private OrganisationApi() {
     }
 
-    @Schema(name = "OrganisationRequest")
+    @Schema(name = "OrganisationRequest", description = "An organisation's directory entry")
     public record Request(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Ventura County Children and Family Services") String name,
@@ -27,7 +27,7 @@ public final class OrganisationApi {
     }
 
     /** A new organisation, optionally added for a partnership (which then sees it, and must agree to changes). */
-    @Schema(name = "NewOrganisationRequest")
+    @Schema(name = "NewOrganisationRequest", description = "A new organisation for the directory")
     public record NewOrganisation(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Ventura County Children and Family Services") String name,

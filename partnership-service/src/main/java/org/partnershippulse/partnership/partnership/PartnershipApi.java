@@ -41,7 +41,7 @@ public final class PartnershipApi {
             List<@NotNull(message = "must not be null") Sector> essentialSectors) {
     }
 
-    @Schema(name = "Dissolution")
+    @Schema(name = "Dissolution", description = "Why and when a partnership dissolves")
     public record Dissolution(
             @NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
             @Schema(example = "Goals achieved; work continues under the county's family resource network") String reason,

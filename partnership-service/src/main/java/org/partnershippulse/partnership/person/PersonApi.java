@@ -16,7 +16,7 @@ public final class PersonApi {
     }
 
     /** A change of a person. Which login a person is belongs to Keycloak: no request carries a subject. */
-    @Schema(name = "PersonRequest")
+    @Schema(name = "PersonRequest", description = "A person's name, e-mail and organisation")
     public record Request(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Grace Okafor") String name,
@@ -27,7 +27,7 @@ public final class PersonApi {
     }
 
     /** A new person; they are linked to a login when they first sign in with this e-mail, verified. */
-    @Schema(name = "NewPersonRequest")
+    @Schema(name = "NewPersonRequest", description = "A new person, optionally added for a partnership")
     public record NewPerson(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Grace Okafor") String name,
@@ -77,9 +77,9 @@ public final class PersonApi {
             @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 
-    @Schema(name = "RoleGrant")
+    @Schema(name = "RoleGrant", description = "A role to grant a person in the partnership")
     public record Grant(
-            @NotNull(message = "is required") UUID personId,
+            @NotNull(message = "is required") @Schema(description = "The person who gets the role") UUID personId,
             @NotNull(message = "is required") @Schema(example = "AGENCY_CHAMPION") PersonRoleType role) {
     }
 

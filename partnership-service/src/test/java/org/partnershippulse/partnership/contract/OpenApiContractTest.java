@@ -189,7 +189,50 @@ class OpenApiContractTest extends OpenApiContractCheck {
         assertDeclared(doc, "/partnerships/{id}", "delete", deleted);
     }
 
-    /** The response's status is the operation's only declared success, and every header declared for it is sent. */
+    /**
+     * Reads answer what the document declares too, including the fields that are null (an optional field not set,
+     * a subject shown to nobody but the person, a caller with no person entry yet): each must be declared nullable.
+     */
+    @Test
+    void readsAnswerTheSchemaTheDocumentDeclaresWithNullsWhereDeclaredNullable() throws IOException {
+        JsonNode doc = document();
+        Fixtures.World world = Fixtures.world("Declared reads");
+        String coordinator = token(world.coordinator());
+        String id = world.partnershipId().toString();
+        String agreement = given().auth().oauth2(coordinator).contentType(ContentType.JSON).body(Map.of())
+                .post("/partnerships/{id}/agreements", id).then().statusCode(201).extract().path("id");
+        given().auth().oauth2(token(TestUser.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("organisationId", world.coordinatorOrganisation(), "signerName", "Recorded Signer"))
+                .post("/partnerships/{id}/agreements/{agreementId}/signatures", id, agreement).then().statusCode(201);
+
+        Map<String, String> reads = new java.util.LinkedHashMap<>();
+        reads.put("/me", "/me");
+        reads.put("/sectors", "/sectors");
+        reads.put("/person-roles", "/person-roles");
+        reads.put("/organisations", "/organisations?partnershipId=" + id);
+        reads.put("/organisations/{id}", "/organisations/" + world.memberOrganisation());
+        reads.put("/partnerships", "/partnerships");
+        reads.put("/partnerships/{id}", "/partnerships/" + id);
+        reads.put("/partnerships/{partnershipId}/agreements", "/partnerships/" + id + "/agreements");
+        reads.put("/partnerships/{partnershipId}/agreements/{agreementId}", "/partnerships/" + id + "/agreements/" + agreement);
+        reads.put("/partnerships/{partnershipId}/agreements/{agreementId}/versions",
+                "/partnerships/" + id + "/agreements/" + agreement + "/versions");
+        reads.put("/partnerships/{partnershipId}/audit", "/partnerships/" + id + "/audit");
+        reads.put("/partnerships/{partnershipId}/coverage", "/partnerships/" + id + "/coverage");
+        reads.put("/partnerships/{partnershipId}/memberships", "/partnerships/" + id + "/memberships");
+        reads.put("/partnerships/{partnershipId}/roles", "/partnerships/" + id + "/roles");
+        reads.put("/people", "/people?partnershipId=" + id);
+        reads.put("/people/{id}", "/people/" + world.memberPersonId());
+        reads.forEach((path, url) -> assertDeclared(doc, path, "get",
+                given().auth().oauth2(coordinator).get(url).then().extract()));
+        // someone with no person entry yet: their person is null
+        assertDeclared(doc, "/me", "get", given().auth().oauth2(token(TestUser.fresh("nobody"))).get("/me").then().extract());
+    }
+
+    /**
+     * The response's status is the operation's only declared success, every header declared for it is sent, and its
+     * body has exactly the declared properties, null only where declared nullable.
+     */
     private static void assertDeclared(JsonNode doc, String path, String method, ExtractableResponse<Response> response) {
         String name = method.toUpperCase() + " " + path;
         JsonNode responses = doc.path("paths").path(path).path(method).path("responses");
@@ -205,5 +248,79 @@ class OpenApiContractTest extends OpenApiContractCheck {
             String header = headers.next();
             assertTrue(response.header(header) != null && !response.header(header).isBlank(), name + " sends no " + header);
         }
+        JsonNode schema = responses.path(successes.get(0)).path("content").path("application/json").path("schema");
+        if (!schema.isMissingNode()) {
+            List<String> mismatches = new ArrayList<>();
+            try {
+                conforms(doc, schema, new ObjectMapper().readTree(response.asString()), name, mismatches);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            assertEquals(List.of(), mismatches);
+        }
+    }
+
+    private static void conforms(JsonNode doc, JsonNode schema, JsonNode value, String where, List<String> mismatches) {
+        if (value == null || value.isNull()) {
+            if (!nullable(schema)) {
+                mismatches.add(where + " is null but not declared nullable");
+            }
+            return;
+        }
+        JsonNode resolved = resolve(doc, schema);
+        if (value.isArray()) {
+            int i = 0;
+            for (JsonNode item : value) {
+                conforms(doc, resolved.path("items"), item, where + "[" + i++ + "]", mismatches);
+            }
+        } else if (value.isObject() && resolved.path("properties").isObject()) {
+            JsonNode properties = resolved.get("properties");
+            properties.fields().forEachRemaining(p -> {
+                if (!value.has(p.getKey())) {
+                    mismatches.add(where + "." + p.getKey() + " is missing");
+                } else {
+                    conforms(doc, p.getValue(), value.get(p.getKey()), where + "." + p.getKey(), mismatches);
+                }
+            });
+            value.fieldNames().forEachRemaining(field -> {
+                if (!properties.has(field)) {
+                    mismatches.add(where + "." + field + " is not declared");
+                }
+            });
+        }
+    }
+
+    /** A {@code $ref}, or an {@code anyOf} of one {@code $ref} and null, resolved to the component it names. */
+    private static JsonNode resolve(JsonNode doc, JsonNode schema) {
+        if (schema.has("anyOf")) {
+            for (JsonNode option : schema.get("anyOf")) {
+                if (!"null".equals(option.path("type").asText())) {
+                    return resolve(doc, option);
+                }
+            }
+        }
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asText().substring("#/components/schemas/".length());
+            return resolve(doc, doc.path("components").path("schemas").path(name));
+        }
+        return schema;
+    }
+
+    private static boolean nullable(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if ("null".equals(type.asText())) {
+            return true;
+        }
+        for (JsonNode each : type) {
+            if ("null".equals(each.asText())) {
+                return true;
+            }
+        }
+        for (JsonNode option : schema.path("anyOf")) {
+            if ("null".equals(option.path("type").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 }
