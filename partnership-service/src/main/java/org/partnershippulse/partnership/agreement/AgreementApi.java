@@ -29,13 +29,14 @@ public final class AgreementApi {
             @Schema(description = "Replace the generated text (a new version); omit to regenerate from the template") String text) {
     }
 
-    @Schema(name = "AgreementTermination")
-    public record Termination(@NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters") String reason) {
+    @Schema(name = "AgreementTermination", description = "Terminating an agreement in writing")
+    public record Termination(@NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
+            @Schema(description = "Why; kept with the agreement") String reason) {
     }
 
-    @Schema(name = "SignatureRequest")
+    @Schema(name = "SignatureRequest", description = "A signature of the current version, for a member organisation")
     public record SignatureRequest(
-            @NotNull(message = "is required") UUID organisationId,
+            @NotNull(message = "is required") @Schema(description = "The member organisation signing") UUID organisationId,
             @Size(max = 200, message = "must be at most 200 characters")
             @Schema(description = "Required when a coordinator records someone else's signature; else the caller's name")
             String signerName,
@@ -43,8 +44,10 @@ public final class AgreementApi {
     }
 
     @Schema(name = "Signature")
-    public record Signature(UUID id, int versionNumber, UUID organisationId, String organisationName, UUID signerPersonId,
-            String signerName, String signerTitle, Instant signedAt, String recordedBy) {
+    public record Signature(UUID id, int versionNumber, UUID organisationId, String organisationName,
+            @Schema(nullable = true, description = "The signer's person entry; null when a coordinator recorded someone else's signature")
+            UUID signerPersonId,
+            String signerName, @Schema(nullable = true) String signerTitle, Instant signedAt, String recordedBy) {
     }
 
     @Schema(name = "MissingSignature")
@@ -57,13 +60,26 @@ public final class AgreementApi {
 
     @Schema(name = "Agreement")
     public record View(UUID id, UUID partnershipId, String title, AgreementStatus status, String meetingFrequency,
-            String decisionProcess, List<String> memberDuties, int currentVersion,
+            @Schema(nullable = true) String decisionProcess, List<String> memberDuties, int currentVersion,
             @Schema(description = "The text of the current version (Markdown)") String text,
-            LocalDate activatedOn, LocalDate renewalDueOn,
+            @Schema(nullable = true, description = "Set once activated") LocalDate activatedOn,
+            @Schema(nullable = true, description = "Set once activated") LocalDate renewalDueOn,
             @Schema(description = "Active and its re-signature is due within 30 days or overdue") boolean dueForRenewal,
-            LocalDate terminatedOn, String terminationReason,
+            @Schema(nullable = true, description = "Set once terminated") LocalDate terminatedOn,
+            @Schema(nullable = true, description = "Set once terminated") String terminationReason,
             @Schema(description = "Signatures of the current version") List<Signature> signatures,
             @Schema(description = "Current member organisations that have not signed the current version") List<MissingSignature> missingSignatures,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            @Schema(description = "Changes on every update; sent as the ETag") long version) {
+    }
+
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "AgreementPage", description = "One page of agreements")
+    public record AgreementPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 }

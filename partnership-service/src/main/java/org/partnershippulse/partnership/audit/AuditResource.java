@@ -9,9 +9,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -22,16 +26,29 @@ import org.partnershippulse.kit.paging.PageParams;
 public class AuditResource {
 
     @Schema(name = "AuditEntry")
-    public record View(UUID id, String entityType, UUID entityId, String action, String actorSubject, String actorName,
-            Instant at, String summary) {
+    public record View(UUID id, String entityType, UUID entityId, String action, String actorSubject,
+            @Schema(nullable = true) String actorName, Instant at, String summary) {
+    }
+
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "AuditEntryPage", description = "One page of audit entries")
+    public record AuditEntryPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 
     @Inject
     AuditTrail trail;
 
     @GET
-    @Operation(summary = "The partnership's audit trail, newest first (coordinators and platform administrators)")
-    public Page<View> trail(@PathParam("partnershipId") UUID partnershipId, @Valid @BeanParam PageParams paging) {
+    @Operation(operationId = "listPartnershipAuditEntries", summary = "Read a partnership's audit trail",
+            description = "Coordinators of the partnership and platform administrators; newest first.")
+    @APIResponse(responseCode = "200", description = "One page of audit entries",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEntryPage.class)))
+    public Page<View> trail(@PathParam("partnershipId") @Parameter(description = "The partnership's id") UUID partnershipId, @Valid @BeanParam PageParams paging) {
         return trail.of(partnershipId, paging);
     }
 }

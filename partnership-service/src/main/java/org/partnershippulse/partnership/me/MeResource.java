@@ -17,7 +17,9 @@ public class MeResource {
     MeService service;
 
     @GET
-    @Operation(summary = "Who the bearer token says you are, your person entry and your partnerships with your roles")
+    @Operation(operationId = "getMyPartnershipProfile", summary = "Get who you are, with your person entry and partnerships",
+            description = "Any signed-in user: who the bearer token says you are, your person entry (linked on first sign-in"
+                    + " by verified e-mail) and your partnerships with your roles in each.")
     public MeService.Me me() {
         return service.me();
     }

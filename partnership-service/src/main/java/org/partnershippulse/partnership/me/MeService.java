@@ -27,11 +27,11 @@ public class MeService {
     @Schema(name = "Me")
     public record Me(
             @Schema(description = "Keycloak subject", example = "a0000000-0000-4000-8000-000000000002") String subject,
-            @Schema(example = "rivera") String username,
-            @Schema(example = "Maria Rivera") String name,
-            @Schema(example = "rivera@example.org") String email,
+            @Schema(description = "Username, else the subject", example = "rivera") String username,
+            @Schema(nullable = true, description = "Display name, when the token has one", example = "Maria Rivera") String name,
+            @Schema(nullable = true, description = "E-mail, when the token has one", example = "rivera@example.org") String email,
             @Schema(description = "Holds the platform-admin realm role") boolean platformAdmin,
-            @Schema(description = "Your person entry; absent until a coordinator adds you") PersonApi.View person,
+            @Schema(nullable = true, description = "Your person entry; null until a coordinator adds you") PersonApi.View person,
             @Schema(description = "Your partnerships with your roles in each") List<MyPartnership> partnerships) {
 
         static Me of(Caller caller, PersonApi.View person, List<MyPartnership> partnerships) {

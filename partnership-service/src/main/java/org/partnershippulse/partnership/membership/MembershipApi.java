@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.partnership.organisation.Organisation;
@@ -14,16 +15,16 @@ public final class MembershipApi {
     private MembershipApi() {
     }
 
-    @Schema(name = "MembershipRequest")
+    @Schema(name = "MembershipRequest", description = "An organisation joining the partnership")
     public record Create(
-            @NotNull(message = "is required") UUID organisationId,
+            @NotNull(message = "is required") @Schema(description = "The organisation joining") UUID organisationId,
             @NotNull(message = "is required") @Schema(example = "MEMBER") MembershipRole role,
             @Schema(description = "Defaults to today") LocalDate joinedOn,
             @Size(max = 4000, message = "must be at most 4000 characters")
             @Schema(example = "Hosts monthly meetings; shares referral data") String contribution) {
     }
 
-    @Schema(name = "MembershipUpdate")
+    @Schema(name = "MembershipUpdate", description = "A member's role, joining date and contribution")
     public record Update(
             @NotNull(message = "is required") MembershipRole role,
             @NotNull(message = "is required") LocalDate joinedOn,
@@ -32,12 +33,25 @@ public final class MembershipApi {
 
     @Schema(name = "Membership")
     public record View(UUID id, UUID partnershipId, UUID organisationId, String organisationName, Sector sector,
-            MembershipRole role, LocalDate joinedOn, LocalDate leftOn, boolean active, String contribution,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+            MembershipRole role, LocalDate joinedOn,
+            @Schema(nullable = true, description = "Set once the membership has ended") LocalDate leftOn,
+            @Schema(description = "Not ended") boolean active, @Schema(nullable = true) String contribution,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            @Schema(description = "Changes on every update; sent as the ETag") long version) {
 
         public static View of(Membership m, Organisation o) {
             return new View(m.id, m.partnershipId, m.organisationId, o.name, o.sector, m.role, m.joinedOn, m.leftOn,
                     m.isActive(), m.contribution, m.createdAt, m.createdBy, m.updatedAt, m.updatedBy, m.version);
         }
+    }
+
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "MembershipPage", description = "One page of memberships")
+    public record MembershipPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 }

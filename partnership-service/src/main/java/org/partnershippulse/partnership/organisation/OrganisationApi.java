@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.partnership.sector.Sector;
@@ -14,7 +15,7 @@ public final class OrganisationApi {
     private OrganisationApi() {
     }
 
-    @Schema(name = "OrganisationRequest")
+    @Schema(name = "OrganisationRequest", description = "An organisation's directory entry")
     public record Request(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Ventura County Children and Family Services") String name,
@@ -26,7 +27,7 @@ public final class OrganisationApi {
     }
 
     /** A new organisation, optionally added for a partnership (which then sees it, and must agree to changes). */
-    @Schema(name = "NewOrganisationRequest")
+    @Schema(name = "NewOrganisationRequest", description = "A new organisation for the directory")
     public record NewOrganisation(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Ventura County Children and Family Services") String name,
@@ -44,12 +45,24 @@ public final class OrganisationApi {
     }
 
     @Schema(name = "Organisation")
-    public record View(UUID id, String name, String type, Sector sector, String description, String website,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+    public record View(UUID id, String name, @Schema(nullable = true) String type, Sector sector,
+            @Schema(nullable = true) String description, @Schema(nullable = true) String website,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            @Schema(description = "Changes on every update; sent as the ETag") long version) {
 
         public static View of(Organisation o) {
             return new View(o.id, o.name, o.type, o.sector, o.description, o.website, o.createdAt, o.createdBy,
                     o.updatedAt, o.updatedBy, o.version);
         }
+    }
+
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "OrganisationPage", description = "One page of organisations")
+    public record OrganisationPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 }

@@ -16,10 +16,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,10 +43,14 @@ public class OrganisationResource {
     OrganisationService service;
 
     @GET
-    @Operation(summary = "Find organisations")
+    @Operation(operationId = "listOrganisations", summary = "Find organisations",
+            description = "Any signed-in user: the directory is shared. With partnershipId, only that partnership's current"
+                    + " members (its members and platform administrators).")
+    @APIResponse(responseCode = "200", description = "One page of organisations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationApi.OrganisationPage.class)))
     public Page<OrganisationApi.View> list(@Valid @BeanParam PageParams paging,
-            @QueryParam("sector") @Parameter(schema = @Schema(implementation = Sector.class)) String sector,
-            @QueryParam("partnershipId") @Parameter(description = "Only current members of this partnership") String partnershipId,
+            @QueryParam("sector") @Parameter(description = "Filter by sector", schema = @Schema(implementation = Sector.class)) String sector,
+            @QueryParam("partnershipId") @Parameter(description = "Only current members of this partnership",
+                    schema = @Schema(type = SchemaType.STRING, format = "uuid")) String partnershipId,
             @QueryParam("search") @Size(max = 200, message = "must be at most 200 characters")
             @Parameter(description = "Case-insensitive part of the name") String search) {
         return service.list(paging, Params.enumValue(Sector.class, sector, "sector"),
@@ -50,29 +58,41 @@ public class OrganisationResource {
     }
 
     @POST
-    @Operation(summary = "Add an organisation (platform administrators and coordinators)")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid OrganisationApi.NewOrganisation request) {
+    @Operation(operationId = "createOrganisation", summary = "Add an organisation",
+            description = "Platform administrators and coordinators. Added for a partnership, it is seen by that partnership,"
+                    + " whose coordinators must then agree to changes.")
+    @APIResponse(responseCode = "201", description = "The organisation added", headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationApi.View.class)))
+    public RestResponse<OrganisationApi.View> create(@NotNull(message = "a JSON body is required") @Valid OrganisationApi.NewOrganisation request) {
         OrganisationApi.View created = service.create(request);
-        return Response.created(URI.create("/organisations/" + created.id())).tag(Versions.etag(created.version()))
+        return RestResponse.ResponseBuilder.<OrganisationApi.View>created(URI.create("/organisations/" + created.id())).tag(Versions.etag(created.version()))
                 .entity(created).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "An organisation")
-    public Response get(@PathParam("id") UUID id) {
-        OrganisationApi.View view = service.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    @Operation(operationId = "getOrganisation", summary = "Get an organisation",
+            description = "Any signed-in user: the directory is shared. Its ETag is needed to update it.")
+    @APIResponse(responseCode = "200", description = "The organisation", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationApi.View.class)))
+    public RestResponse<OrganisationApi.View> get(@PathParam("id") @Parameter(description = "The organisation's id") UUID id) {
+        return withEtag(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Update an organisation; send If-Match with its ETag (the platform administrator or a coordinator of"
-            + " every partnership that has it)")
-    public Response update(@PathParam("id") UUID id,
+    @Operation(operationId = "updateOrganisation", summary = "Update an organisation",
+            description = "The platform administrator or a coordinator of every partnership that has it; send If-Match with"
+                    + " its ETag.")
+    @APIResponse(responseCode = "200", description = "The organisation updated, with its new ETag", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrganisationApi.View.class)))
+    public RestResponse<OrganisationApi.View> update(@PathParam("id") @Parameter(description = "The organisation's id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid OrganisationApi.Request request) {
-        OrganisationApi.View view = service.update(id, ifMatch, request);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return withEtag(service.update(id, ifMatch, request));
+    }
+
+    private static RestResponse<OrganisationApi.View> withEtag(OrganisationApi.View view) {
+        return RestResponse.ResponseBuilder.ok(view).tag(Versions.etag(view.version())).build();
     }
 }

@@ -41,7 +41,7 @@ public final class PartnershipApi {
             List<@NotNull(message = "must not be null") Sector> essentialSectors) {
     }
 
-    @Schema(name = "Dissolution")
+    @Schema(name = "Dissolution", description = "Why and when a partnership dissolves")
     public record Dissolution(
             @NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
             @Schema(example = "Goals achieved; work continues under the county's family resource network") String reason,
@@ -50,12 +50,27 @@ public final class PartnershipApi {
 
     @Schema(name = "Partnership")
     public record View(
-            UUID id, String name, String description, GeographyType geographyType, String geographyName, String vision,
-            String purpose, List<String> sharedValues, PartnershipStatus status, PartnershipStructure structure,
-            UUID leadOrganisationId, String meetingCadence, Dimension declaredDimension, Dimension aspiredDimension,
+            UUID id, String name, @Schema(nullable = true) String description, GeographyType geographyType,
+            String geographyName, @Schema(nullable = true) String vision, @Schema(nullable = true) String purpose,
+            List<String> sharedValues, PartnershipStatus status, PartnershipStructure structure,
+            @Schema(nullable = true, description = "The lead or backbone organisation") UUID leadOrganisationId,
+            @Schema(nullable = true) String meetingCadence,
+            @Schema(nullable = true) Dimension declaredDimension, @Schema(nullable = true) Dimension aspiredDimension,
             @Schema(description = "The sectors coverage checks against") List<Sector> essentialSectors,
             @Schema(description = "False while the BCR default list applies") boolean essentialSectorsCustomised,
-            LocalDate dissolvedOn, String dissolutionReason,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+            @Schema(nullable = true, description = "Set once dissolved") LocalDate dissolvedOn,
+            @Schema(nullable = true, description = "Set once dissolved") String dissolutionReason,
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            @Schema(description = "Changes on every update; sent as the ETag") long version) {
+    }
+
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "PartnershipPage", description = "One page of partnerships")
+    public record PartnershipPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
     }
 }

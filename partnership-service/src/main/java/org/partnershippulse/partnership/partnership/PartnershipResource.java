@@ -17,13 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.web.Params;
@@ -39,7 +42,10 @@ public class PartnershipResource {
     PartnershipService service;
 
     @GET
-    @Operation(summary = "Partnerships the caller belongs to (all of them for platform administrators)")
+    @Operation(operationId = "listPartnerships", summary = "List partnerships",
+            description = "Partnerships the caller belongs to; all of them for platform administrators.")
+    @APIResponse(responseCode = "200", description = "One page of partnerships",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.PartnershipPage.class)))
     public Page<PartnershipApi.View> list(@Valid @BeanParam PageParams paging,
             @QueryParam("status") @Parameter(description = "Filter by status",
                     schema = @Schema(implementation = PartnershipStatus.class)) String status,
@@ -52,46 +58,66 @@ public class PartnershipResource {
     }
 
     @POST
-    @Operation(summary = "Create a partnership (platform administrators)")
-    public Response create(@NotNull(message = "a JSON body is required") @Valid PartnershipApi.Request request) {
+    @Operation(operationId = "createPartnership", summary = "Create a partnership",
+            description = "Platform administrators only. Answers the new partnership with its Location and its ETag.")
+    @APIResponse(responseCode = "201", description = "The partnership created",
+            headers = {@Header(name = "Location", ref = "Location"), @Header(name = "ETag", ref = "ETag")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.View.class)))
+    public RestResponse<PartnershipApi.View> create(@NotNull(message = "a JSON body is required") @Valid PartnershipApi.Request request) {
         PartnershipApi.View created = service.create(request);
-        return Response.created(URI.create("/partnerships/" + created.id()))
+        return RestResponse.ResponseBuilder.<PartnershipApi.View>created(URI.create("/partnerships/" + created.id()))
                 .tag(Versions.etag(created.version())).entity(created).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A partnership; its ETag is needed to update it")
-    public Response get(@PathParam("id") UUID id) {
-        PartnershipApi.View view = service.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    @Operation(operationId = "getPartnership", summary = "Get a partnership",
+            description = "Members of the partnership and platform administrators. Its ETag is needed to update or dissolve it.")
+    @APIResponse(responseCode = "200", description = "The partnership", headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.View.class)))
+    public RestResponse<PartnershipApi.View> get(@PathParam("id") @Parameter(description = "The partnership's id") UUID id) {
+        return withEtag(service.get(id));
     }
 
     @PUT
     @Path("/{id}")
-    @Operation(summary = "Replace a partnership's description (coordinators); send If-Match with its ETag")
-    public Response update(@PathParam("id") UUID id,
+    @Operation(operationId = "updatePartnership", summary = "Replace a partnership's description",
+            description = "Coordinators of the partnership and platform administrators. Send If-Match with the ETag you read:"
+                    + " without it 428, with an old one 412.")
+    @APIResponse(responseCode = "200", description = "The partnership updated, with its new ETag",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.View.class)))
+    public RestResponse<PartnershipApi.View> update(@PathParam("id") @Parameter(description = "The partnership's id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid PartnershipApi.Request request) {
-        PartnershipApi.View view = service.update(id, ifMatch, request);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return withEtag(service.update(id, ifMatch, request));
     }
 
     @POST
     @Path("/{id}/dissolve")
-    @Operation(summary = "Dissolve a partnership (coordinators): its history is kept")
-    public Response dissolve(@PathParam("id") UUID id,
+    @Operation(operationId = "dissolvePartnership", summary = "Dissolve a partnership",
+            description = "Coordinators of the partnership and platform administrators; send If-Match with its ETag."
+                    + " The partnership and its history are kept, with status DISSOLVED.")
+    @APIResponse(responseCode = "200", description = "The partnership dissolved, with its new ETag",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.View.class)))
+    public RestResponse<PartnershipApi.View> dissolve(@PathParam("id") @Parameter(description = "The partnership's id") UUID id,
             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag from GET", required = true) String ifMatch,
             @NotNull(message = "a JSON body is required") @Valid PartnershipApi.Dissolution dissolution) {
-        PartnershipApi.View view = service.dissolve(id, ifMatch, dissolution);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return withEtag(service.dissolve(id, ifMatch, dissolution));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a partnership created by mistake (platform administrators); refused once it has history")
-    public Response delete(@PathParam("id") UUID id) {
+    @Operation(operationId = "deletePartnership", summary = "Delete a partnership created by mistake",
+            description = "Platform administrators only; refused (409) once it has history (memberships, roles, agreements, people or organisations added for it): dissolve it instead.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "The partnership's id") UUID id) {
         service.delete(id);
-        return Response.noContent().build();
+        return RestResponse.noContent();
+    }
+
+    private static RestResponse<PartnershipApi.View> withEtag(PartnershipApi.View view) {
+        return RestResponse.ResponseBuilder.ok(view).tag(Versions.etag(view.version())).build();
     }
 }

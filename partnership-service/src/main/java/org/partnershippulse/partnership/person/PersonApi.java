@@ -16,7 +16,7 @@ public final class PersonApi {
     }
 
     /** A change of a person. Which login a person is belongs to Keycloak: no request carries a subject. */
-    @Schema(name = "PersonRequest")
+    @Schema(name = "PersonRequest", description = "A person's name, e-mail and organisation")
     public record Request(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Grace Okafor") String name,
@@ -27,7 +27,7 @@ public final class PersonApi {
     }
 
     /** A new person; they are linked to a login when they first sign in with this e-mail, verified. */
-    @Schema(name = "NewPersonRequest")
+    @Schema(name = "NewPersonRequest", description = "A new person, optionally added for a partnership")
     public record NewPerson(
             @NotBlank(message = "must not be blank") @Size(max = 200, message = "must be at most 200 characters")
             @Schema(example = "Grace Okafor") String name,
@@ -54,23 +54,41 @@ public final class PersonApi {
     }
 
     @Schema(name = "Person")
-    public record View(UUID id, String name, String email, UUID organisationId, String organisationName, Sector sector,
-            @Schema(description = "Keycloak subject: shown only to the person themself and to platform administrators")
+    public record View(UUID id, String name, String email,
+            @Schema(nullable = true, description = "The organisation the person represents; null for residents taking part on their own")
+            UUID organisationId,
+            @Schema(nullable = true) String organisationName, @Schema(nullable = true) Sector sector,
+            @Schema(nullable = true, description = "Keycloak subject: shown only to the person themself and to platform"
+                    + " administrators; null for everyone else and while no login is linked")
             String subject,
             @Schema(description = "Whether a login is linked to the person") boolean linked,
             @Schema(description = "Current roles, in the partnerships the caller can see") List<RoleView> roles,
-            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy, long version) {
+            Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
+            @Schema(description = "Changes on every update; sent as the ETag") long version) {
     }
 
-    @Schema(name = "RoleGrant")
+    /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
+    @Schema(name = "PersonPage", description = "One page of people")
+    public record PersonPage(
+            @Schema(description = "The items of this page") List<View> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    }
+
+    @Schema(name = "RoleGrant", description = "A role to grant a person in the partnership")
     public record Grant(
-            @NotNull(message = "is required") UUID personId,
+            @NotNull(message = "is required") @Schema(description = "The person who gets the role") UUID personId,
             @NotNull(message = "is required") @Schema(example = "AGENCY_CHAMPION") PersonRoleType role) {
     }
 
     @Schema(name = "PersonRole")
     public record RoleView(UUID id, UUID partnershipId, UUID personId, String personName, PersonRoleType role,
-            Instant grantedAt, String grantedBy, Instant revokedAt, String revokedBy, boolean active) {
+            Instant grantedAt, String grantedBy,
+            @Schema(nullable = true, description = "Set once revoked") Instant revokedAt,
+            @Schema(nullable = true, description = "Set once revoked") String revokedBy,
+            @Schema(description = "Not revoked") boolean active) {
 
         public static RoleView of(PersonRole r) {
             return new RoleView(r.id, r.partnershipId, r.person.id, r.person.name, r.role, r.grantedAt, r.grantedBy,
@@ -78,7 +96,18 @@ public final class PersonApi {
         }
     }
 
+    /** How {@code Page<RoleView>} is documented: under a name a client can use. */
+    @Schema(name = "PersonRolePage", description = "One page of roles held in a partnership")
+    public record PersonRolePage(
+            @Schema(description = "The items of this page") List<RoleView> items,
+            @Schema(description = "Page number, from 0", example = "0") int page,
+            @Schema(description = "Requested page size", example = "20") int size,
+            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
+            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    }
+
     @Schema(name = "PersonRoleInfo", description = "A role people hold in a partnership, as the seeds describe it")
-    public record RoleInfo(PersonRoleType code, String name, String description, String source) {
+    public record RoleInfo(PersonRoleType code, String name, String description,
+            @Schema(nullable = true, description = "The seed document the description comes from, when it comes from one") String source) {
     }
 }

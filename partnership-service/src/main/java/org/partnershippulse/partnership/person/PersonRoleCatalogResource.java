@@ -22,7 +22,8 @@ public class PersonRoleCatalogResource {
     ObjectMapper mapper;
 
     @GET
-    @Operation(summary = "The roles a person can hold in a partnership, as the seeds describe them")
+    @Operation(operationId = "listPersonRoleTypes", summary = "List the roles a person can hold in a partnership",
+            description = "Any signed-in user: each role as the seed documents describe it.")
     public List<PersonApi.RoleInfo> roles() throws IOException {
         try (InputStream in = PersonRoleCatalogResource.class.getResourceAsStream("/seeds/roles.json")) {
             return mapper.readValue(in, new TypeReference<>() {

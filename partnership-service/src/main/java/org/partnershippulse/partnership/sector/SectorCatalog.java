@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @ApplicationScoped
 public class SectorCatalog {
 
-    @Schema(name = "Sector", description = "A sector partners come from, with what it brings as the seed documents describe it")
+    @Schema(name = "SectorInfo", description = "A sector partners come from, with what it brings as the seed documents describe it")
     public record SectorInfo(
             @Schema(example = "PHILANTHROPY") Sector code,
             @Schema(example = "Philanthropy") String name,

@@ -18,7 +18,8 @@ public class SectorResource {
     SectorCatalog catalog;
 
     @GET
-    @Operation(summary = "The sector taxonomy, with each sector's contribution as the seeds describe it")
+    @Operation(operationId = "listSectors", summary = "List the sector taxonomy",
+            description = "Any signed-in user: each sector with its contribution as the seed documents describe it.")
     public List<SectorCatalog.SectorInfo> sectors() {
         return catalog.all();
     }
