@@ -57,9 +57,10 @@ public class LiveResource {
             + "with a fresh one) or when the instance stops. Same readers and suppression as the report; access is "
             + "checked again before every message. At most 3 open streams per caller and 200 per round (configurable).")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            schema = @Schema(type = SchemaType.STRING, description = "A text/event-stream: events 'summary' (data: a LiveSummary "
-                    + "as JSON, see components), 'heartbeat' (data: {}) and 'end' (data: {\"reason\": \"ROUND_CLOSED\"}, or "
-                    + "ACCESS_REVOKED, TOKEN_EXPIRED, SHUTDOWN)",
+            // contentSchema: each 'summary' event's data is a LiveSummary, so that clients get the type
+            schema = @Schema(type = SchemaType.STRING, contentMediaType = MediaType.APPLICATION_JSON, contentSchema = LiveSummary.class,
+                    description = "A text/event-stream: events 'summary' (data: a LiveSummary as JSON), 'heartbeat' (data: {}) "
+                    + "and 'end' (data: {\"reason\": \"ROUND_CLOSED\"}, or ACCESS_REVOKED, TOKEN_EXPIRED, SHUTDOWN)",
                     example = "event: summary\ndata: {\"roundId\": \"3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10\", \"status\": \"OPEN\", ...}\n\n")))
     @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
