@@ -12,6 +12,9 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.kit.events.CloudEvent;
@@ -26,7 +29,8 @@ import org.partnershippulse.kit.security.Roles;
 @RolesAllowed(Roles.PLATFORM_ADMIN)
 public class DiagnosticsResource {
 
-    public record PingSent(UUID id, Instant sentAt) {
+    @Schema(name = "PingSent", description = "A ping on its way to reporting-service")
+    public record PingSent(@Schema(description = "Ask reporting-service for it: GET /diagnostics/pings/{id}") UUID id, Instant sentAt) {
     }
 
     @Inject
@@ -38,7 +42,11 @@ public class DiagnosticsResource {
     @POST
     @Path("/ping")
     @Transactional
-    @Operation(summary = "Publish a ping event; reporting-service records its arrival (GET /diagnostics/pings/{id} there)")
+    @Operation(operationId = "publishDiagnosticPing", summary = "Publish a ping event",
+            description = "Platform administrators only. The ping goes through the outbox and Kafka; reporting-service "
+                    + "records its arrival (GET /diagnostics/pings/{id} there).")
+    @APIResponse(responseCode = "202", description = "The ping is recorded in the outbox, on its way",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PingSent.class)))
     public Response ping() {
         UUID id = UUID.randomUUID();
         CloudEvent event = outbox.record(AssessmentEventType.PING, id.toString(), "pings/" + id,

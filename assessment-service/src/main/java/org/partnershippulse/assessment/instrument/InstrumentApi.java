@@ -2,6 +2,7 @@ package org.partnershippulse.assessment.instrument;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.assessment.openapi.PageSchema;
 
 /** The instrument catalogue's response records. */
 public final class InstrumentApi {
@@ -17,7 +18,7 @@ public final class InstrumentApi {
             InstrumentDefinition.Kind kind,
             @Schema(description = "English title", example = "Partnership Assessment Inventory") String title,
             @Schema(example = "29") int itemCount,
-            Instant publishedAt,
+            @Schema(nullable = true, description = "When it was published; null for a draft") Instant publishedAt,
             @Schema(description = "Concurrency token (ETag) of the version", example = "0") long revision) {
 
         static Summary of(InstrumentVersion v) {
@@ -34,8 +35,12 @@ public final class InstrumentApi {
             long revision,
             Instant createdAt,
             Instant updatedAt,
-            Instant publishedAt,
+            @Schema(nullable = true, description = "When it was published; null for a draft") Instant publishedAt,
             InstrumentDefinition definition) {
+    }
+
+    @Schema(name = "InstrumentSummaryPage", description = "One page of instrument versions")
+    public static final class SummaryPage extends PageSchema<Summary> {
     }
 
     /** Data of the instrument.published event: the whole snapshot, so that consumers never call back. */

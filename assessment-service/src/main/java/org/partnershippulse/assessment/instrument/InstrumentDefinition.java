@@ -23,8 +23,8 @@ public record InstrumentDefinition(
         @NotNull @Schema(description = "GROUP: about the partnership; PERSONAL: results belong to the respondent") Kind kind,
         @NotNull @Schema(description = "Language code to text", example = "{\"en\": \"Partnership Assessment Inventory\", \"es\": \"Inventario de evaluación de la alianza\"}")
         Map<String, String> title,
-        @Schema(description = "Language code to text") Map<String, String> description,
-        @Size(max = 1000) @Schema(description = "Where the instrument comes from", example = "Building Community Resilience Toolkit Series, Volume III (2019), Tool 1")
+        @Schema(nullable = true, description = "Language code to text") Map<String, String> description,
+        @Size(max = 1000) @Schema(nullable = true, description = "Where the instrument comes from", example = "Building Community Resilience Toolkit Series, Volume III (2019), Tool 1")
         String source,
         @NotEmpty @Schema(description = "Languages the instrument is written in; always includes en", example = "[\"en\", \"es\"]")
         List<@NotBlank String> languages,
@@ -43,24 +43,24 @@ public record InstrumentDefinition(
     public record Scale(
             @NotBlank @Size(max = 100) @Schema(example = "pai-status") String key,
             @NotNull ScaleType type,
-            @Valid @Schema(description = "ORDINAL and CATEGORICAL: the choices, in display order") List<@NotNull Option> options,
-            @Schema(description = "NUMERIC: lowest allowed value", example = "0") BigDecimal min,
-            @Schema(description = "NUMERIC: highest allowed value", example = "10") BigDecimal max) {
+            @Valid @Schema(nullable = true, description = "ORDINAL and CATEGORICAL: the choices, in display order") List<@NotNull Option> options,
+            @Schema(nullable = true, description = "NUMERIC: lowest allowed value", example = "0") BigDecimal min,
+            @Schema(nullable = true, description = "NUMERIC: highest allowed value", example = "10") BigDecimal max) {
     }
 
     @Schema(name = "InstrumentScaleOption")
     public record Option(
             @NotBlank @Size(max = 100) @Schema(description = "The value an answer sends", example = "NEEDS_IMMEDIATE_ATTENTION") String value,
-            @Schema(description = "ORDINAL: the rank, higher is better", example = "1") Integer score,
+            @Schema(nullable = true, description = "ORDINAL: the rank, higher is better", example = "1") Integer score,
             @NotNull @Schema(description = "Language code to text", example = "{\"en\": \"Needs Immediate Attention\"}") Map<String, String> label,
-            @Schema(description = "Language code to text") Map<String, String> description) {
+            @Schema(nullable = true, description = "Language code to text") Map<String, String> description) {
     }
 
     @Schema(name = "InstrumentSection")
     public record Section(
             @NotBlank @Size(max = 100) @Schema(example = "trust") String key,
             @NotNull @Schema(example = "{\"en\": \"Trust\", \"es\": \"Confianza\"}") Map<String, String> title,
-            Map<String, String> description,
+            @Schema(nullable = true) Map<String, String> description,
             @NotEmpty @Valid List<@NotNull Item> items) {
     }
 
@@ -72,7 +72,7 @@ public record InstrumentDefinition(
             @NotBlank @Schema(description = "Key of the scale the item is rated on", example = "pai-status") String scale,
             @Schema(description = "A submission needs a value for every required item") boolean required,
             @Schema(description = "Whether a respondent may add a note to the answer") boolean noteAllowed,
-            @Valid @Schema(description = "Item-specific descriptions of the scale's options (e.g. APHSA rows)")
+            @Valid @Schema(nullable = true, description = "Item-specific descriptions of the scale's options (e.g. APHSA rows)")
             List<@NotNull ItemOption> options) {
     }
 

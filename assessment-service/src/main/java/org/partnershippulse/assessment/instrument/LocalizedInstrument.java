@@ -18,8 +18,8 @@ public record LocalizedInstrument(
         Kind kind,
         @Schema(description = "The language the texts are in", example = "es") String language,
         @Schema(example = "Inventario de evaluación de la alianza") String title,
-        String description,
-        String source,
+        @Schema(nullable = true) String description,
+        @Schema(nullable = true, description = "Where the instrument comes from") String source,
         @Schema(example = "[\"en\", \"es\"]") List<String> languages,
         List<LScale> scales,
         List<LSection> sections,
@@ -29,17 +29,20 @@ public record LocalizedInstrument(
         @Schema(description = "Concurrency token of the draft, also sent as ETag", example = "0") long revision) {
 
     @Schema(name = "InstrumentScaleInLanguage")
-    public record LScale(String key, ScaleType type, List<LOption> options, BigDecimal min, BigDecimal max) {
+    public record LScale(String key, ScaleType type, @Schema(description = "Empty for NUMERIC and FREE_TEXT scales") List<LOption> options,
+                         @Schema(nullable = true, description = "NUMERIC: lowest allowed value") BigDecimal min,
+                         @Schema(nullable = true, description = "NUMERIC: highest allowed value") BigDecimal max) {
     }
 
     @Schema(name = "InstrumentScaleOptionInLanguage")
-    public record LOption(@Schema(example = "NEEDS_IMMEDIATE_ATTENTION") String value, Integer score,
-                          @Schema(example = "Needs Immediate Attention") String label, String description) {
+    public record LOption(@Schema(example = "NEEDS_IMMEDIATE_ATTENTION") String value,
+                          @Schema(nullable = true, description = "ORDINAL: the rank, higher is better", example = "1") Integer score,
+                          @Schema(example = "Needs Immediate Attention") String label, @Schema(nullable = true) String description) {
     }
 
     @Schema(name = "InstrumentSectionInLanguage")
     public record LSection(@Schema(example = "trust") String key, @Schema(example = "Trust") String title,
-                           String description, List<LItem> items) {
+                           @Schema(nullable = true) String description, List<LItem> items) {
     }
 
     @Schema(name = "InstrumentItemInLanguage")

@@ -36,7 +36,7 @@ public final class Feedback {
     @Schema(name = "OwnSectionResult")
     public record SectionResult(@Schema(example = "trust") String key, @Schema(example = "Trust") String title,
                                 @Schema(description = "Items answered in the section", example = "5") int answered,
-                                @Schema(description = "Mean score of the ordinal ratings; null when there are none", example = "2.4")
+                                @Schema(nullable = true, description = "Mean score of the ordinal ratings; null when there are none", example = "2.4")
                                 Double meanScore) {
     }
 

@@ -33,10 +33,10 @@ public final class ResponseApi {
             @Schema(description = "The working answers (may differ from the last submission, see unsubmittedChanges)")
             Map<String, Answer> answers,
             @Schema(description = "Number of submissions: 0 for a draft, 1 after the first submission", example = "1") int revision,
-            Instant lastSubmittedAt,
+            @Schema(nullable = true, description = "Null before the first submission") Instant lastSubmittedAt,
             @Schema(description = "Answers changed since the last submission; submit again to revise") boolean unsubmittedChanges,
             List<RevisionRef> revisions,
-            @Schema(description = "The respondent's own results from the last submission; null before the first") Feedback.Results results,
+            @Schema(nullable = true, description = "The respondent's own results from the last submission; null before the first") Feedback.Results results,
             @Schema(description = "Concurrency token, also the ETag; send it in If-Match to change the response", example = "2") long version) {
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
+import org.partnershippulse.assessment.openapi.PageSchema;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.RoundSettings.Audience;
 import org.partnershippulse.assessment.round.RoundSettings.Breakdown;
@@ -62,21 +63,21 @@ public final class RoundApi {
             @Schema(example = "Spring 2027 partnership check-in") String title,
             @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
             @Schema(example = "1") int instrumentVersion,
-            Instant opensAt,
-            Instant closesAt,
+            @Schema(nullable = true, description = "When the round opens by itself; null: a coordinator opens it") Instant opensAt,
+            @Schema(nullable = true, description = "When the round closes by itself; null: a coordinator closes it") Instant closesAt,
             Audience audience,
             Confidentiality confidentiality,
             @Schema(example = "3") int minimumGroupSize,
             Set<Breakdown> allowedBreakdowns,
             RoundStatus status,
-            @Schema(description = "People invited; known once the round opens", example = "12") Integer invitedCount,
+            @Schema(nullable = true, description = "People invited; known once the round opens, null before", example = "12") Integer invitedCount,
             Instant createdAt,
-            Instant openedAt,
-            @Schema(description = "Who opened it: a coordinator, or system when opensAt came", example = "rivera") String openedBy,
-            Instant closedAt,
-            @Schema(description = "Who closed it: a coordinator, or system when closesAt came", example = "system") String closedBy,
-            Instant reopenedAt,
-            String reopenReason,
+            @Schema(nullable = true, description = "Null until the round opens") Instant openedAt,
+            @Schema(nullable = true, description = "Who opened it: a coordinator, or system when opensAt came; null until it opens", example = "rivera") String openedBy,
+            @Schema(nullable = true, description = "Null until the round closes") Instant closedAt,
+            @Schema(nullable = true, description = "Who closed it: a coordinator, or system when closesAt came; null until it closes", example = "system") String closedBy,
+            @Schema(nullable = true, description = "Null unless the round was reopened") Instant reopenedAt,
+            @Schema(nullable = true, description = "Why the round was last reopened; null unless it was") String reopenReason,
             @Schema(description = "Concurrency token, also the ETag", example = "0") long version) {
 
         static RoundView of(Round r, Integer invitedCount) {
@@ -88,25 +89,40 @@ public final class RoundApi {
 
     @Schema(name = "Participation", description = "Who has and has not responded, never what anyone answered nor when. "
             + "In an ANONYMOUS round only the counts.")
-    public record Participation(UUID roundId, RoundStatus status, int invitedCount, int respondedCount,
-                                List<Participant> responded, List<Participant> notResponded) {
+    public record Participation(UUID roundId, RoundStatus status, @Schema(example = "12") int invitedCount,
+                                @Schema(example = "9") int respondedCount,
+                                @Schema(description = "Empty in an ANONYMOUS round") List<Participant> responded,
+                                @Schema(description = "Empty in an ANONYMOUS round") List<Participant> notResponded) {
     }
 
     /** Who, never when: a time beside each name, read before and after a report changes, would say whose answers moved it. */
     @Schema(name = "Participant")
     public record Participant(UUID personId, @Schema(example = "Grace Okafor") String name,
-                              @Schema(example = "County Child Welfare") String organisationName) {
+                              @Schema(nullable = true, description = "Null for a member without an organisation", example = "County Child Welfare")
+                              String organisationName) {
     }
 
     @Schema(name = "MyRound", description = "An open round the caller is invited to, with their response status")
-    public record MyRound(UUID roundId, UUID partnershipId, @Schema(example = "Eastside Families Partnership") String partnershipName,
-                          String title, String instrumentKey, int instrumentVersion, Instant closesAt,
-                          @Schema(description = "NOT_STARTED, DRAFT or SUBMITTED") String responseStatus,
-                          Instant lastSubmittedAt) {
+    public record MyRound(UUID roundId, UUID partnershipId,
+                          @Schema(nullable = true, description = "Null while the partnership is not yet known to this service",
+                                  example = "Eastside Families Partnership") String partnershipName,
+                          String title, String instrumentKey, int instrumentVersion,
+                          @Schema(nullable = true, description = "When the round closes by itself; null: when a coordinator closes it") Instant closesAt,
+                          @Schema(description = "NOT_STARTED, DRAFT or SUBMITTED", enumeration = {"NOT_STARTED", "DRAFT", "SUBMITTED"})
+                          String responseStatus,
+                          @Schema(nullable = true, description = "Null until you first submit") Instant lastSubmittedAt) {
 
         static String statusOf(RoundResponse response) {
             return response == null ? "NOT_STARTED" : response.status.name();
         }
+    }
+
+    @Schema(name = "RoundPage", description = "One page of a partnership's rounds")
+    public static final class RoundPage extends PageSchema<RoundView> {
+    }
+
+    @Schema(name = "MyRoundPage", description = "One page of the open rounds you are invited to")
+    public static final class MyRoundPage extends PageSchema<MyRound> {
     }
 
     /** Data of the round opened, reopened and closed events: all reporting needs, so it never calls back. */

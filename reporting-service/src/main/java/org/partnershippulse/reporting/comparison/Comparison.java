@@ -22,30 +22,30 @@ public record Comparison(
             @Schema(example = "Spring review") String title,
             @Schema(example = "2") int instrumentVersion,
             Instant openedAt,
-            Instant closedAt,
-            @Schema(description = "The release the round's values come from; null before its first release") ReleaseRef release,
+            @Schema(nullable = true, description = "Null while the round is open") Instant closedAt,
+            @Schema(nullable = true, description = "The release the round's values come from; null before its first release") ReleaseRef release,
             @Schema(example = "24") int invited,
             @Schema(example = "18") int responded,
-            @Schema(example = "0.75") Double rate,
+            @Schema(nullable = true, description = "responded / invited; null when nobody was invited", example = "0.75") Double rate,
             @Schema(description = "Fewer responded than the minimum: no values for this round") boolean resultsWithheld) {
     }
 
     @Schema(name = "ComparisonChange")
     public record Change(
             @Schema(example = "trust-team-building") String key,
-            @Schema(description = "The item's section (null for sections)", example = "trust") String sectionKey,
+            @Schema(nullable = true, description = "The item's section (null for sections)", example = "trust") String sectionKey,
             @Schema(description = "Text in the to round, else the from round", example = "Investment in team building activities.") String text,
-            @Schema(description = "Null when the from round has no such key") Values from,
-            @Schema(description = "Null when the to round has no such key") Values to,
-            @Schema(description = "to.mean − from.mean; null unless both have a mean", example = "0.5") Double meanChange,
-            @Schema(description = "to.topShare − from.topShare; null unless both have one", example = "0.25") Double topShareChange) {
+            @Schema(nullable = true, description = "Null when the from round has no such key") Values from,
+            @Schema(nullable = true, description = "Null when the to round has no such key") Values to,
+            @Schema(nullable = true, description = "to.mean − from.mean; null unless both have a mean", example = "0.5") Double meanChange,
+            @Schema(nullable = true, description = "to.topShare − from.topShare; null unless both have one", example = "0.25") Double topShareChange) {
     }
 
     @Schema(name = "ComparisonValues")
     public record Values(
             @Schema(description = "Answers (items) or answers to the section's rated items", example = "18") long responses,
             @Schema(description = "Fewer than the minimum answered: no values") boolean withheld,
-            @Schema(description = "Mean option score", example = "2.5") Double mean,
-            @Schema(description = "Share of the option with the highest score", example = "0.5") Double topShare) {
+            @Schema(nullable = true, description = "Mean option score; null when withheld or not scored", example = "2.5") Double mean,
+            @Schema(nullable = true, description = "Share of the option with the highest score; null when withheld or not scored", example = "0.5") Double topShare) {
     }
 }

@@ -31,7 +31,8 @@ public class ComparisonResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Compare two rounds of one instrument", description = "Per section and per item: the mean and "
+    @Operation(operationId = "compareRounds", summary = "Compare two rounds of one instrument", description = "Coordinators "
+            + "and members of the partnership. Per section and per item: the mean and "
             + "the share of the top option in each round, and the change; the participation of each. Items are matched "
             + "by key across instrument versions; an item withheld for privacy in a round has no values there.")
     @APIResponse(responseCode = "200", description = "The comparison",
@@ -47,7 +48,8 @@ public class ComparisonResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("from") String from,
             @Parameter(description = "The later round", required = true, example = "9a0e4c11-2d3b-4f6a-8c7d-1e2f3a4b5c6d",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("to") String to,
-            @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+            @Parameter(description = "Language of the texts, two lower-case letters; English where a text has no translation (default en)", example = "en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z]{2}$")) @QueryParam("lang") String lang) {
         UUID partnership = Params.requiredUuid(partnershipId, "partnershipId");
         UUID a = Params.requiredUuid(from, "from");
         UUID b = Params.requiredUuid(to, "to");

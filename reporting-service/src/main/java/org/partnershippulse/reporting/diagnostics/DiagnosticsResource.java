@@ -9,6 +9,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.Roles;
@@ -24,8 +28,12 @@ public class DiagnosticsResource {
 
     @GET
     @Path("/pings/{id}")
-    @Operation(summary = "A ping published by assessment-service, once it has arrived here")
-    public DiagnosticPings.PingReceived ping(@PathParam("id") UUID id) {
+    @Operation(operationId = "getDiagnosticPing", summary = "Read a ping published by assessment-service",
+            description = "Platform administrators only. 404 until the ping has arrived here: poll to measure the pipeline.")
+    @APIResponse(responseCode = "200", description = "The ping, as it arrived",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DiagnosticPings.PingReceived.class)))
+    public DiagnosticPings.PingReceived ping(@Parameter(description = "The ping's id, from POST /diagnostics/ping of assessment-service")
+                                             @PathParam("id") UUID id) {
         return pings.find(id).orElseThrow(() -> ProblemException.notFound("Ping", id));
     }
 }

@@ -35,7 +35,7 @@ public class RebuildResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rebuild every read model from the topics", description = "Empties the read models and replays "
+    @Operation(operationId = "rebuildReadModels", summary = "Rebuild every read model from the topics", description = "Empties the read models and replays "
             + "both topics from the beginning in one transaction; reports show the previous state until it commits, "
             + "and live consumption resumes after it. Platform administrators only.")
     @APIResponse(responseCode = "200", description = "Rebuilt",

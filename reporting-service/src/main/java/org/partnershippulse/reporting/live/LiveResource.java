@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,7 +48,8 @@ public class LiveResource {
     @GET
     @Blocking
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Live participation and results of an open round (server-sent events)", description = "Event "
+    @Operation(operationId = "streamRoundLive", summary = "Follow an open round's participation and results live",
+            description = "Server-sent events, for the round report's readers. Event "
             + "'summary' (a LiveSummary as JSON) at once and whenever it changed (checked every second), 'heartbeat' "
             + "when nothing was sent for a while (every 15 s by default), and 'end' ({\"reason\": ROUND_CLOSED, "
             + "ACCESS_REVOKED, TOKEN_EXPIRED or SHUTDOWN}) as the last event when the service ends the stream: after the "
@@ -55,7 +57,11 @@ public class LiveResource {
             + "with a fresh one) or when the instance stops. Same readers and suppression as the report; access is "
             + "checked again before every message. At most 3 open streams per caller and 200 per round (configurable).")
     @APIResponse(responseCode = "200", description = "The stream", content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
-            schema = @Schema(implementation = LiveSummary.class)))
+            // contentSchema: each 'summary' event's data is a LiveSummary, so that clients get the type
+            schema = @Schema(type = SchemaType.STRING, contentMediaType = MediaType.APPLICATION_JSON, contentSchema = LiveSummary.class,
+                    description = "A text/event-stream: events 'summary' (data: a LiveSummary as JSON), 'heartbeat' (data: {}) "
+                    + "and 'end' (data: {\"reason\": \"ROUND_CLOSED\"}, or ACCESS_REVOKED, TOKEN_EXPIRED, SHUTDOWN)",
+                    example = "event: summary\ndata: {\"roundId\": \"3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10\", \"status\": \"OPEN\", ...}\n\n")))
     @APIResponse(responseCode = "400", description = "roundId or lang is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",
@@ -63,12 +69,13 @@ public class LiveResource {
     @APIResponse(responseCode = "409", description = "The round is not open",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "You, or this round, have the most open streams allowed; "
-            + "Retry-After says when to try again", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            + "Retry-After says when to try again", headers = @Header(name = "Retry-After", ref = "Retry-After"), content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> live(
             @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
-            @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+            @Parameter(description = "Language of the texts, two lower-case letters; English where a text has no translation (default en)", example = "en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z]{2}$")) @QueryParam("lang") String lang) {
         UUID id = Params.requiredUuid(roundId, "roundId");
         String language = RoundReportResource.language(lang);
         LiveService.Opened opened = live.open(id, language);

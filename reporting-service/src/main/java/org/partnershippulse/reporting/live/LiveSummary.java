@@ -11,7 +11,7 @@ import org.partnershippulse.reporting.roundreport.RoundReport;
 public record LiveSummary(
         @Schema(example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10") UUID roundId,
         @Schema(description = "OPEN, or CLOSED in the last event of a stream", example = "OPEN") String status,
-        @Schema(description = "The release whose figures these are; null before the round's first release") ReleaseRef release,
+        @Schema(nullable = true, description = "The release whose figures these are; null before the round's first release") ReleaseRef release,
         RoundReport.Participation participation,
         @Schema(description = "Fewer responded than the minimum: no items yet") boolean resultsWithheld,
         @Schema(description = "Per item, withheld below the minimum; empty for personal instruments") List<RoundReport.ItemResult> items,

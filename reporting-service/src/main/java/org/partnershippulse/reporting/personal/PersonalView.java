@@ -15,7 +15,7 @@ public record PersonalView(
         @Schema(description = "GROUP (answers about the partnership) or PERSONAL (about oneself)", example = "GROUP") String kind,
         @Schema(example = "2") int revision,
         Instant submittedAt,
-        @Schema(description = "The release the group figures come from (your own answers are always your latest); null "
+        @Schema(nullable = true, description = "The release the group figures come from (your own answers are always your latest); null "
                 + "before the round's first release, when there are no group figures") ReleaseRef release,
         @Schema(description = "Per rated item: your answer and, for group instruments, the group's distribution") List<Item> items,
         @Schema(description = "Your profile: your mean score per section (ordinal items)") List<SectionScore> profile,
@@ -27,15 +27,16 @@ public record PersonalView(
             @Schema(example = "trust") String sectionKey,
             @Schema(example = "trust-team-building") String itemKey,
             @Schema(example = "Investment in team building activities.") String text,
-            @Schema(description = "Your answer; null when you did not answer it") Answer mine,
-            @Schema(description = "The group's result, as the round report shows it (withheld below the minimum); null for personal instruments")
+            @Schema(nullable = true, description = "Your answer; null when you did not answer it") Answer mine,
+            @Schema(nullable = true, description = "The group's result, as the round report shows it (withheld below the minimum); null for "
+                    + "personal instruments and while the report shows no items (before the first release, or too few responded)")
             RoundReport.ItemResult group) {
     }
 
     @Schema(name = "PersonalAnswer")
     public record Answer(@Schema(example = "NEEDS_WORK_IN_FUTURE") String value,
                          @Schema(example = "Needs work in the future") String label,
-                         @Schema(example = "2") Integer score) {
+                         @Schema(nullable = true, description = "Null for unscored options and values not on the scale", example = "2") Integer score) {
     }
 
     @Schema(name = "PersonalSectionScore")

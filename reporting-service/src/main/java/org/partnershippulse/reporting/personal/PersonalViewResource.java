@@ -28,7 +28,8 @@ public class PersonalViewResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Your own answers beside the group's", description = "Your latest submitted revision: per item "
+    @Operation(operationId = "getMyRoundView", summary = "Read your own answers beside the group's", description = "Only for "
+            + "a respondent who submitted, about their own response. Your latest submitted revision: per item "
             + "your answer and the group's distribution in the round's latest release (withheld below the round's "
             + "minimum; none before the first release), your profile per section. "
             + "For a personal instrument (Leadership Self-Assessment) your own profile and the partnership's anonymous "
@@ -42,7 +43,8 @@ public class PersonalViewResource {
     public PersonalView mine(
             @Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId,
-            @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+            @Parameter(description = "Language of the texts, two lower-case letters; English where a text has no translation (default en)", example = "en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z]{2}$")) @QueryParam("lang") String lang) {
         UUID id = Params.requiredUuid(roundId, "roundId");
         return views.mine(id, RoundReportResource.language(lang));
     }

@@ -2,6 +2,7 @@ package org.partnershippulse.reporting.release;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.reporting.openapi.PageSchema;
 
 /** A release of a round's results: every figure the reads show, frozen when it was cut. */
 @Schema(name = "Release")
@@ -14,5 +15,9 @@ public record Release(
 
     public ReleaseRef ref() {
         return new ReleaseRef(number, cutAt);
+    }
+
+    @Schema(name = "ReleasePage", description = "One page of a round's releases")
+    public static final class ReleasePage extends PageSchema<Release> {
     }
 }

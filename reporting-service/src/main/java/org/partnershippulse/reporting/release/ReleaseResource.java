@@ -37,7 +37,8 @@ public class ReleaseResource {
     RoundUpdates updates;
 
     @POST
-    @Operation(summary = "Cut an interim release", description = "Freezes the round's current results as its new release, "
+    @Operation(operationId = "cutRoundRelease", summary = "Cut an interim release", description = "Coordinators of the "
+            + "round's partnership, while it is open. Freezes the round's current results as its new release, "
             + "which every report, personal view, live stream, trend and comparison then shows. Refused (409) when "
             + "nothing changed since the last release, or when in the whole round or in any sector or role group the "
             + "report shows, the number of respondents whose answers changed is more than none but fewer than the "
@@ -63,9 +64,10 @@ public class ReleaseResource {
     }
 
     @GET
-    @Operation(summary = "The round's releases, newest first", description = "Number, when it was cut, how many "
+    @Operation(operationId = "listRoundReleases", summary = "List the round's releases, newest first", description = "Number, when it was cut, how many "
             + "respondents it counts and why it was cut. Read by the partnership's coordinators and members.")
-    @APIResponse(responseCode = "200", description = "One page of releases")
+    @APIResponse(responseCode = "200", description = "One page of releases",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Release.ReleasePage.class)))
     @APIResponse(responseCode = "400", description = "roundId or a paging parameter is not valid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such round, or not one of your partnerships",

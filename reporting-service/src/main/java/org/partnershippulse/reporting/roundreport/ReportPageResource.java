@@ -43,11 +43,12 @@ public class ReportPageResource {
     @PermitAll
     @Produces(MediaType.TEXT_HTML)
     @SecurityRequirements
-    @Operation(summary = "The round's report as a printable page with charts", description = "An HTML shell without "
-            + "data: open it as report.html#access_token=<token>; its script fetches the report and trends with the "
+    @Operation(operationId = "getRoundReportPage", summary = "Open the round's report as a printable page with charts",
+            description = "Needs no token: an HTML shell without data, the same for every round. Open it as report.html#access_token=<token>; its script fetches the report and trends with the "
             + "token and draws participation, stacked bars per item, a profile per section and trend lines (inline SVG).")
     @APIResponse(responseCode = "200", description = "The page",
-            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING,
+                    description = "A self-contained HTML document (inline CSS and script)")))
     @APIResponse(responseCode = "400", description = "roundId is not a UUID")
     public Response page(@Parameter(description = "The round", example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10",
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId) {

@@ -10,12 +10,12 @@ import org.partnershippulse.reporting.release.ReleaseRef;
 public record RoundReport(
         @Schema(example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10") UUID roundId,
         @Schema(example = "0b9d4a52-7c1e-4f0a-a8e3-5d2c6b1f3e77") UUID partnershipId,
-        @Schema(example = "Riverside County BCR Partnership") String partnershipName,
+        @Schema(nullable = true, description = "Null while the partnership is not yet known to this service", example = "Riverside County BCR Partnership") String partnershipName,
         @Schema(example = "Spring 2025 Partnership Assessment") String title,
         @Schema(example = "bcr-partnership-assessment-inventory") String instrumentKey,
         @Schema(example = "1") int instrumentVersion,
         @Schema(description = "OPEN or CLOSED", example = "CLOSED") String status,
-        @Schema(description = "The release whose figures this report shows (results change only in releases); null "
+        @Schema(nullable = true, description = "The release whose figures this report shows (results change only in releases); null "
                 + "before the round's first release, when no figures are shown") ReleaseRef release,
         @Schema(description = "Language of the texts", example = "en") String language,
         @Schema(description = "No group smaller than this is shown", example = "5") int minimumGroupSize,
@@ -29,7 +29,7 @@ public record RoundReport(
         List<SectorDifference> sectorDifferences,
         @Schema(description = "The Step 3 questions, each with the items that feed it") List<AgendaPoint> agenda,
         List<Recommendation> recommendations,
-        @Schema(description = "APHSA dimensions of partnership, for instruments that place the partnership today and aimed; else null")
+        @Schema(nullable = true, description = "APHSA dimensions of partnership, for instruments that place the partnership today and aimed; else null")
         Dimensions dimensions,
         @Schema(description = "Free-text answers and notes, without author; empty when fewer responded than the minimum")
         List<ReflectionGroup> reflections,
@@ -46,15 +46,15 @@ public record RoundReport(
             @Schema(example = "9") int responses,
             @Schema(description = "Fewer than the minimum answered this item: no count") boolean withheld,
             @Schema(description = "The options counted as high", example = "[\"4\", \"5\"]") List<String> highOptions,
-            @Schema(description = "Respondents who chose one of them; null when withheld", example = "4") Long ratedHigh,
-            @Schema(description = "ratedHigh / responses; null when withheld", example = "0.4444") Double share) {
+            @Schema(nullable = true, description = "Respondents who chose one of them; null when withheld", example = "4") Long ratedHigh,
+            @Schema(nullable = true, description = "ratedHigh / responses; null when withheld", example = "0.4444") Double share) {
     }
 
     @Schema(name = "Participation")
     public record Participation(
             @Schema(example = "24") int invited,
             @Schema(example = "18") int responded,
-            @Schema(description = "responded / invited; null when nobody was invited", example = "0.75") Double rate,
+            @Schema(nullable = true, description = "responded / invited; null when nobody was invited", example = "0.75") Double rate,
             @Schema(description = "Only groups at or above the minimum, after complementary suppression; empty when the breakdown is not allowed")
             List<GroupParticipation> bySector,
             @Schema(description = "As bySector; a person with several roles counts in each") List<GroupParticipation> byRole,
@@ -65,9 +65,9 @@ public record RoundReport(
     @Schema(name = "GroupParticipation")
     public record GroupParticipation(
             @Schema(example = "EDUCATION") String group,
-            @Schema(example = "6") Integer invited,
+            @Schema(nullable = true, description = "Null when the round's invitations do not say how many of this group were invited", example = "6") Integer invited,
             @Schema(example = "5") int responded,
-            @Schema(example = "0.83") Double rate) {
+            @Schema(nullable = true, description = "responded / invited; null when invited is", example = "0.83") Double rate) {
     }
 
     @Schema(name = "ItemResult")
@@ -80,11 +80,13 @@ public record RoundReport(
             @Schema(description = "True when fewer than the minimum answered this item: no distribution is shown")
             boolean withheld,
             List<OptionCount> distribution,
-            @Schema(description = "Mean of the option scores (ordinal and numeric)", example = "2.39") Double mean,
-            @Schema(description = "Median of the option scores (ordinal and numeric)", example = "3.0") Double median,
-            @Schema(description = "0..1; Tastle–Wierman (ordinal) or normalised entropy (categorical)", example = "0.62")
+            @Schema(nullable = true, description = "Mean of the option scores (ordinal and numeric); null when withheld or not scored", example = "2.39") Double mean,
+            @Schema(nullable = true, description = "Median of the option scores (ordinal and numeric); null when withheld or not scored", example = "3.0") Double median,
+            @Schema(nullable = true, description = "0..1; Tastle–Wierman (ordinal) or normalised entropy (categorical); null when "
+                    + "withheld or for numeric items", example = "0.62")
             Double consensus,
-            @Schema(description = "TASTLE_WIERMAN or NORMALISED_ENTROPY", example = "TASTLE_WIERMAN") String consensusMeasure,
+            @Schema(nullable = true, description = "TASTLE_WIERMAN or NORMALISED_ENTROPY; null when consensus is", example = "TASTLE_WIERMAN")
+            String consensusMeasure,
             @Schema(description = "Consensus below the threshold of the method section") boolean divergent) {
     }
 
@@ -92,7 +94,8 @@ public record RoundReport(
     public record OptionCount(
             @Schema(example = "CURRENTLY_EXISTS") String value,
             @Schema(example = "Currently Exists/ Maintain") String label,
-            @Schema(example = "3") Integer score,
+            @Schema(nullable = true, description = "The option's score; null for unscored options and for values not on the scale", example = "3")
+            Integer score,
             @Schema(example = "9") long count,
             @Schema(example = "0.5") double share) {
     }
@@ -103,8 +106,8 @@ public record RoundReport(
             @Schema(example = "Trust") String title,
             @Schema(description = "Answers to the section's rated items", example = "90") long answers,
             @Schema(description = "All answers of the section's rated items, per option") List<OptionCount> distribution,
-            @Schema(description = "Mean option score over those answers (ordinal items)", example = "2.2") Double meanScore,
-            @Schema(description = "meanScore placed on 0..1 between the scale's lowest and highest score", example = "0.6")
+            @Schema(nullable = true, description = "Mean option score over those answers (ordinal items); null when there are none", example = "2.2") Double meanScore,
+            @Schema(nullable = true, description = "meanScore placed on 0..1 between the scale's lowest and highest score; null when meanScore is", example = "0.6")
             Double normalisedScore) {
     }
 
@@ -121,10 +124,11 @@ public record RoundReport(
             @Schema(example = "trust-team-building") String itemKey,
             @Schema(example = "trust") String sectionKey,
             @Schema(example = "Investment in team building activities.") String text,
-            @Schema(example = "2.4") Double mean,
-            @Schema(description = "Share of the top option (strengths) or of the lowest option (priorities)", example = "0.6")
+            @Schema(nullable = true, example = "2.4") Double mean,
+            @Schema(nullable = true, description = "Share of the top option (strengths) or of the lowest option (priorities); "
+                    + "null for other references", example = "0.6")
             Double share,
-            @Schema(example = "0.45") Double consensus) {
+            @Schema(nullable = true, example = "0.45") Double consensus) {
     }
 
     @Schema(name = "SectorDifference")
@@ -151,7 +155,7 @@ public record RoundReport(
     public record Recommendation(
             @Schema(description = "WESTED_THINGS_TO_TRY or BCR_GUIDELINE", example = "BCR_GUIDELINE") String source,
             @Schema(description = "The low-rated sections it answers", example = "[\"trust\"]") List<String> sections,
-            @Schema(description = "START_HERE or GO_DEEPER (WestEd); null for BCR guidelines", example = "START_HERE") String level,
+            @Schema(nullable = true, description = "START_HERE or GO_DEEPER (WestEd); null for BCR guidelines", example = "START_HERE") String level,
             @Schema(example = "Communicate, Communicate, Communicate") String title,
             String text,
             @Schema(example = "trust: 40% rated Needs Immediate Attention") String reason) {
@@ -159,8 +163,9 @@ public record RoundReport(
 
     @Schema(name = "Dimensions")
     public record Dimensions(
-            @Schema(description = "The partnership's declared dimension", example = "COOPERATION") String declaredDimension,
-            @Schema(example = "2") Integer declaredScore,
+            @Schema(nullable = true, description = "The partnership's declared dimension; null when it declared none", example = "COOPERATION")
+            String declaredDimension,
+            @Schema(nullable = true, description = "The declared dimension's score; null when unknown", example = "2") Integer declaredScore,
             List<DimensionRow> rows,
             DimensionPlacement overallToday,
             DimensionPlacement overallAim,
@@ -176,8 +181,9 @@ public record RoundReport(
     @Schema(name = "DimensionPlacement")
     public record DimensionPlacement(
             @Schema(example = "12") long answers,
-            @Schema(description = "Mean of the dimension scores (1 Networking .. 4 Integration)", example = "2.4") Double meanScore,
-            @Schema(description = "The dimension nearest the mean", example = "COOPERATION") String nearest) {
+            @Schema(nullable = true, description = "Mean of the dimension scores (1 Networking .. 4 Integration); null without answers "
+                    + "or when withheld", example = "2.4") Double meanScore,
+            @Schema(nullable = true, description = "The dimension nearest the mean; null when meanScore is", example = "COOPERATION") String nearest) {
     }
 
     @Schema(name = "ReflectionGroup")

@@ -21,10 +21,10 @@ public record Trend(
             @Schema(example = "Spring 2025") String title,
             @Schema(example = "2") int instrumentVersion,
             Instant openedAt,
-            Instant closedAt,
-            @Schema(description = "The release the round's values come from; null before its first release") ReleaseRef release,
+            @Schema(nullable = true, description = "Null while the round is open") Instant closedAt,
+            @Schema(nullable = true, description = "The release the round's values come from; null before its first release") ReleaseRef release,
             @Schema(example = "18") int responded,
-            @Schema(example = "0.75") Double rate,
+            @Schema(nullable = true, description = "responded / invited; null when nobody was invited", example = "0.75") Double rate,
             @Schema(description = "Fewer responded than the minimum: no results for this round") boolean resultsWithheld) {
     }
 
@@ -34,11 +34,11 @@ public record Trend(
             @Schema(description = "Text in the latest round that has it", example = "Trust") String text,
             @Schema(description = "One point per round, in the order of rounds; value null where the round lacks the "
                     + "key or withheld it") List<Point> points,
-            @Schema(description = "Last value minus first value, over the rounds that have one", example = "0.4") Double change) {
+            @Schema(nullable = true, description = "Last value minus first value, over the rounds that have one; null when fewer than two have one", example = "0.4") Double change) {
     }
 
     @Schema(name = "TrendPoint")
     public record Point(@Schema(example = "3f1c2b7e-8a4d-4c55-9d0e-2b6f1a7c9e10") UUID roundId,
-                        @Schema(example = "2.25") Double value) {
+                        @Schema(nullable = true, description = "Null where the round lacks the key or withheld it", example = "2.25") Double value) {
     }
 }

@@ -30,8 +30,8 @@ public class TrendResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Trend per section and per item across the partnership's rounds of an instrument",
-            description = "Items are matched by key across instrument versions. Rounds or items withheld for privacy have null points.")
+    @Operation(operationId = "getRoundTrends", summary = "Follow each section and item across the partnership's rounds of an instrument",
+            description = "Coordinators and members of the partnership. Items are matched by key across instrument versions. Rounds or items withheld for privacy have null points.")
     @APIResponse(responseCode = "200", description = "The trend",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Trend.class)))
     @APIResponse(responseCode = "400", description = "partnershipId, instrumentKey or lang is not valid",
@@ -41,9 +41,11 @@ public class TrendResource {
     public Trend trend(
             @Parameter(description = "The partnership", example = "0b9d4a52-7c1e-4f0a-a8e3-5d2c6b1f3e77",
                     schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("partnershipId") String partnershipId,
-            @Parameter(description = "The instrument", required = true, example = "bcr-partnership-assessment-inventory")
+            @Parameter(description = "The instrument", required = true, example = "bcr-partnership-assessment-inventory",
+                    schema = @Schema(type = SchemaType.STRING, minLength = 1))
             @QueryParam("instrumentKey") String instrumentKey,
-            @Parameter(description = "Language of the texts", example = "en") @QueryParam("lang") String lang) {
+            @Parameter(description = "Language of the texts, two lower-case letters; English where a text has no translation (default en)", example = "en",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^[a-z]{2}$")) @QueryParam("lang") String lang) {
         UUID id = Params.requiredUuid(partnershipId, "partnershipId");
         if (instrumentKey == null || instrumentKey.isBlank()) {
             throw ProblemException.invalid("instrumentKey", "must not be blank");

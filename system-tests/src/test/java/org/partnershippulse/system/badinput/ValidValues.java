@@ -114,6 +114,14 @@ final class ValidValues {
 
     /** The schema's type; schemas without one (the paging parameters) are integers when they have bounds. */
     static String type(JsonNode schema) {
+        if (schema.has("type") && schema.get("type").isArray()) {
+            // OpenAPI 3.1 writes a nullable property as "type": ["string", "null"]: its type is the one that is not null
+            for (JsonNode t : schema.get("type")) {
+                if (!"null".equals(t.asText())) {
+                    return t.asText();
+                }
+            }
+        }
         if (schema.has("type")) {
             return schema.get("type").asText();
         }
