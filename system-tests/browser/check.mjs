@@ -45,7 +45,7 @@ async function spa() {
       res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' })
         .end(`window.PULSE = ${JSON.stringify(app)};`);
     } else {
-      res.writeHead(404).end();
+      res.writeHead(path === '/favicon.ico' ? 204 : 404).end();
     }
   });
   await new Promise((resolve, reject) => server.once('error', reject).listen(cfg.appPort, resolve));
