@@ -55,6 +55,7 @@ async function spa() {
   try {
     for (const origin of Object.keys(cfg.newNames)) {
       const context = await browser.newContext();
+      context.setDefaultTimeout(TIMEOUT);
       const tab = await context.newPage();
       const console = [];
       tab.on('console', (m) => { if (m.type() === 'error') console.push(m.text()); });
@@ -82,32 +83,36 @@ async function swagger() {
   const result = {};
   try {
     const context = await browser.newContext();
+    context.setDefaultTimeout(TIMEOUT);
     const page = await context.newPage();
     const console = [];
     page.on('console', (m) => { if (m.type() === 'error') console.push(m.text()); });
     await page.goto(cfg.swaggerUrl, { timeout: TIMEOUT });
     await page.click('.auth-wrapper button.authorize', { timeout: TIMEOUT });
     const dialog = page.locator('.modal-ux');
-    result.clientId = await dialog.locator('input#client_id').inputValue().catch(() => null);
+    result.clientId = await dialog.locator('input[data-name="clientId"]').first().inputValue();
     const popupOpened = context.waitForEvent('page', { timeout: TIMEOUT });
     await dialog.locator('.auth-btn-wrapper button.authorize').first().click();
     const popup = await popupOpened;
     const authorizeUrl = new URL(popup.url());
     result.authorizeRequest = Object.fromEntries(['client_id', 'response_type', 'code_challenge_method', 'redirect_uri']
       .map((k) => [k, authorizeUrl.searchParams.get(k)]));
+    log('Swagger UI opened Keycloak\'s login in a pop-up');
     result.loginPage = await signIn(popup);
     await popup.waitForEvent('close', { timeout: TIMEOUT });
     // signed in: the dialog offers "Logout" instead of "Authorize"
     await dialog.locator('.auth-btn-wrapper button', { hasText: 'Logout' }).first().waitFor({ timeout: TIMEOUT });
     result.authorized = true;
+    log('signed in: Swagger UI offers Logout');
     await dialog.locator('button.btn-done').first().click();
 
     const op = page.locator(`.opblock.opblock-get:has(.opblock-summary-path[data-path="${cfg.operationPath}"])`).first();
     await op.locator('.opblock-summary').first().click();
     await op.locator('button.try-out__btn').click({ timeout: TIMEOUT });
     await op.locator('button.execute').click({ timeout: TIMEOUT });
-    const status = op.locator('.live-responses-table .response-col_status').first();
+    const status = op.locator('.live-responses-table tr.response .response-col_status').first();
     await status.waitFor({ timeout: TIMEOUT });
+    log('executed');
     result.status = Number((await status.textContent()).trim().split(/\s/)[0]);
     const curl = (await op.locator('.curl-command').first().textContent().catch(() => '')) || '';
     result.sentBearerToken = /Authorization: Bearer \S{20,}/.test(curl);
