@@ -38,9 +38,12 @@ final class HeadlessChromium {
     static synchronized HeadlessChromium prepare(Path repoRoot) {
         HeadlessChromium browser = new HeadlessChromium(repoRoot);
         if (!prepared) {
+            long t0 = System.nanoTime();
             browser.ensureChromium();
             browser.npmCi();
             prepared = true;
+            System.out.printf("[BrowserIT] Chromium present, playwright-core installed (npm ci) in %d ms%n",
+                    (System.nanoTime() - t0) / 1_000_000);
         }
         return browser;
     }
