@@ -68,6 +68,10 @@ class ProductionRealmTest {
             p.check(client.path("secret").isMissingNode(), id + " carries a client secret in the repository");
             client.path("redirectUris").forEach(u -> p.check(!u.asText().contains("localhost"), id + " redirects to " + u.asText()));
             client.path("webOrigins").forEach(u -> p.check(!u.asText().contains("localhost"), id + " allows origin " + u.asText()));
+            // the development realm allows every origin and any loopback redirect; production names its frontends
+            client.path("webOrigins").forEach(u -> p.check(!"*".equals(u.asText()), id + " allows every origin (*)"));
+            client.path("redirectUris").forEach(u -> p.check(u.asText().startsWith("https://") && !u.asText().contains("127.0.0.1"),
+                    id + " redirects to " + u.asText() + " (production redirects only to its frontends over https)"));
         }
         p.assertNone("production realm");
     }

@@ -45,6 +45,19 @@ public record PulseEnvironment(Path repoRoot, Path runDir, Path logDir, int port
         return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database(service);
     }
 
+    /**
+     * Port of the browser app the system tests serve (BrowserIT): PULSE_PORT_BASE + 9, inside the block of ten ports
+     * a copy of the system uses. Its origin {@code http://localhost:<port>} is in the services' CORS_ORIGINS;
+     * {@code http://127.0.0.1:<port>}, the same page under another name, is not.
+     */
+    public int appPort() {
+        return portBase + 9;
+    }
+
+    public String appOrigin() {
+        return "http://localhost:" + appPort();
+    }
+
     public String kafkaBootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }

@@ -97,6 +97,8 @@ public final class ServiceProcesses implements AutoCloseable {
             e.put("OIDC_AUTH_SERVER_URL", env.issuer());
             e.put("OIDC_AUDIENCE", "pulse-api");
             e.put("LOG_JSON", "false");
+            // the defaults (a developer's Vite and React ports) and the browser app BrowserIT serves
+            e.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173," + env.appOrigin());
             e.putAll(extraEnvironment.getOrDefault(s, Map.of()));
             Process p = pb.start();
             processes.put(s, p);
