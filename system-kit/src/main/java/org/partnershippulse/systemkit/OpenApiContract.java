@@ -163,7 +163,7 @@ public final class OpenApiContract {
             return List.of();
         }
         return List.of(new Mismatch(operation, status, Kind.SCHEMA, schemaName(schemaNode),
-                errors.stream().map(Error::toString).toList()));
+                errors.stream().map(Error::toString).distinct().toList()));
     }
 
     private Schema schema(String pointer) {
