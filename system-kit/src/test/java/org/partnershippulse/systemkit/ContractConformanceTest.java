@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.partnershippulse.systemkit.OpenApiContract.Kind;
 import org.partnershippulse.systemkit.OpenApiContract.Mismatch;
 
-/** The matcher and validator on a small hand-made OpenAPI 3.1 document. */
-class OpenApiContractTest {
+/** The matcher, the validator and the suite's collector on a small hand-made OpenAPI 3.1 document. */
+class ContractConformanceTest {
 
     private static final String DOCUMENT = """
             {
