@@ -1,6 +1,7 @@
 package org.partnershippulse.systemkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
@@ -156,7 +157,7 @@ class ContractConformanceTest {
         assertEquals("conformance: 3 responses checked against contracts, 2 mismatches", suite.figure());
         assertEquals(List.of("partnership-service GET /things/{id} -> 201 UNDECLARED_STATUS x2: declared: 200, 404, 5XX; e.g. GET /things/2"),
                 suite.report());
-        AssertionError failure = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, suite::assertConforms);
+        AssertionError failure = assertThrows(AssertionError.class, suite::assertConforms);
         assertTrue(failure.getMessage().startsWith("2 of 3 responses differ"), failure.getMessage());
     }
 
