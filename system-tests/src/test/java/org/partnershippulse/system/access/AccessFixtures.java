@@ -21,7 +21,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.partnershippulse.system.access.AccessMatrix.Caller;
+import org.partnershippulse.system.support.ContractFilter;
 import org.partnershippulse.system.support.RunningSystem;
+import org.partnershippulse.systemkit.ContractConformance;
 import org.partnershippulse.systemkit.PulseService;
 
 /**
@@ -66,7 +68,11 @@ final class AccessFixtures {
     String roundToSubmit;
     String pingId;
 
-    static AccessFixtures build() {
+    /** The suite's contract check, which sees the set-up's answers too (static like the calls that use it). */
+    private static ContractConformance contracts;
+
+    static AccessFixtures build(ContractConformance contractCheck) {
+        contracts = contractCheck;
         AccessFixtures f = new AccessFixtures();
         f.partnerships();
         f.assessments();
@@ -336,7 +342,7 @@ final class AccessFixtures {
     /** A call that must succeed (it builds what the rows address); its JSON body, or an empty one. */
     static JsonPath call(String user, PulseService service, String method, String path, Object body, String ifMatch) {
         // without a body REST Assured would send a form content type, which the services refuse (415)
-        RequestSpecification request = as(user, service).contentType(ContentType.JSON);
+        RequestSpecification request = checked(user, service).contentType(ContentType.JSON);
         if (body != null) {
             request.body(body);
         }
@@ -353,7 +359,7 @@ final class AccessFixtures {
     }
 
     static String etag(String user, PulseService service, String path) {
-        Response response = as(user, service).get(path);
+        Response response = checked(user, service).get(path);
         if (response.statusCode() != 200 || response.header("ETag") == null) {
             throw new IllegalStateException("setting up the access matrix: no ETag for " + path + " as " + user + " -> "
                     + response.statusCode() + " " + response.asString());
@@ -362,8 +368,12 @@ final class AccessFixtures {
     }
 
     private static void awaitOk(String what, String user, PulseService service, String path) {
-        Callable<Boolean> ok = () -> as(user, service).get(path).statusCode() == 200;
+        Callable<Boolean> ok = () -> checked(user, service).get(path).statusCode() == 200;
         await(what).atMost(EVENTS).pollInterval(Duration.ofMillis(300)).until(ok);
+    }
+
+    private static RequestSpecification checked(String user, PulseService service) {
+        return as(user, service).filter(new ContractFilter(contracts));
     }
 
     /** The subject (Keycloak user id) of a realm user, from their token. */

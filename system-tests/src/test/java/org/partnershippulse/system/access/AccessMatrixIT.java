@@ -1,5 +1,6 @@
 package org.partnershippulse.system.access;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -25,11 +26,13 @@ import org.partnershippulse.system.access.AccessMatrix.Outcome;
 import org.partnershippulse.system.access.AccessMatrix.Row;
 import org.partnershippulse.system.access.AccessRequests.Call;
 import org.partnershippulse.system.support.RunningSystem;
+import org.partnershippulse.systemkit.ContractConformance;
 
 /**
  * Runs the committed access matrix ({@code contracts/access-matrix.md}) against the running services: every row
  * for every caller, with real Keycloak tokens, on fixtures built through the public API. Collects every cell that
- * differs and fails once, listing them all.
+ * differs and fails once, listing them all. Every answer, the fixtures' included, is also checked against the
+ * committed OpenAPI documents ({@link ContractConformance}: declared status, media type and schema).
  */
 @ExtendWith(RunningSystem.class)
 class AccessMatrixIT {
@@ -44,7 +47,8 @@ class AccessMatrixIT {
     @Test
     void everyCallerGetsWhatTheMatrixSays() {
         AccessMatrix matrix = AccessMatrix.read(AccessMatrixCoverageTest.repoRoot());
-        AccessRequests requests = new AccessRequests(AccessFixtures.build());
+        ContractConformance contracts = ContractConformance.of(RunningSystem.env());
+        AccessRequests requests = new AccessRequests(AccessFixtures.build(contracts));
         List<String> differences = new ArrayList<>();
         int cells = 0;
         for (Row row : matrix.rows()) {
@@ -59,7 +63,7 @@ class AccessMatrixIT {
                 String cell = row.key() + " as " + caller.label;
                 try {
                     Call call = request.get().get();
-                    Answer answer = send(row, call, caller);
+                    Answer answer = send(row, call, caller, contracts);
                     if (!expected.matches(answer.status())) {
                         differences.add(cell + ": expected " + expected.cell + ", got " + answer.status() + " " + brief(answer.body()));
                     } else if (expected == Outcome.SUCCESS) {
@@ -78,11 +82,16 @@ class AccessMatrixIT {
                 .forEach(key -> differences.add(key + ": AccessRequests has a request for a row the matrix does not have"));
         System.out.printf("access matrix: %d rows x %d callers = %d cells checked, %d differences%n",
                 matrix.rows().size(), Caller.values().length, cells, differences.size());
-        assertTrue(differences.isEmpty(), differences.size() + " of " + cells + " cells differ from " + AccessMatrix.FILE
-                + ":\n  " + String.join("\n  ", differences));
+        System.out.println(contracts.figure());
+        contracts.report().forEach(line -> System.out.println("  " + line));
+        int checkedCells = cells;
+        assertAll(
+                () -> assertTrue(differences.isEmpty(), differences.size() + " of " + checkedCells + " cells differ from "
+                        + AccessMatrix.FILE + ":\n  " + String.join("\n  ", differences)),
+                contracts::assertConforms);
     }
 
-    private static Answer send(Row row, Call call, Caller caller) {
+    private static Answer send(Row row, Call call, Caller caller, ContractConformance contracts) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(RunningSystem.env().baseUri(row.service()) + call.path()))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", call.accept());
@@ -103,7 +112,10 @@ class AccessMatrixIT {
             try (InputStream body = response.body()) {
                 // a live stream that was allowed never ends: its status says enough
                 boolean stream = response.statusCode() == 200 && call.accept().equals("text/event-stream");
-                return new Answer(response.statusCode(), stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                Answer answer = new Answer(response.statusCode(), stream ? "" : new String(body.readAllBytes(), StandardCharsets.UTF_8));
+                contracts.check(row.method(), response.uri(), answer.status(),
+                        response.headers().firstValue("Content-Type").orElse(null), answer.body());
+                return answer;
             }
         } catch (IOException e) {
             throw new IllegalStateException(row.method() + " " + call.path() + " failed: " + e, e);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.partnershippulse.system.support.RunningSystem;
+import org.partnershippulse.systemkit.ContractConformance;
 import org.partnershippulse.systemkit.PulseService;
 
 /** Plain HTTP to the running services with real Keycloak tokens: exactly the bytes and headers we choose. */
@@ -38,6 +39,12 @@ final class Api {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ContractConformance contracts;
+
+    /** @param contracts sees every answer (the set-up's included) to check it against the committed contracts */
+    Api(ContractConformance contracts) {
+        this.contracts = contracts;
+    }
 
     Answer send(PulseService service, String user, String method, String path, Map<String, String> query,
                 Map<String, String> headers, String contentType, byte[] body) throws IOException {
@@ -56,6 +63,8 @@ final class Api {
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            contracts.check(method, response.uri(), response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(null), response.body());
             return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(null),
                     response.headers().firstValue("ETag").orElse(null), response.body(), response.headers());
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package org.partnershippulse.system.badinput;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershippulse.system.badinput.ApiDocument.Operation;
 import org.partnershippulse.system.support.RunningSystem;
+import org.partnershippulse.systemkit.ContractConformance;
 import org.partnershippulse.systemkit.PulseService;
 
 /**
@@ -22,12 +24,14 @@ import org.partnershippulse.systemkit.PulseService;
  * ({@link BadRequests}, {@link ProblemRule}), sent with real Keycloak tokens to the packaged services, against
  * real resources ({@link RealResources}). No database may change meanwhile ({@link DatabaseSnapshot}).
  * Prints {@code bad input: N requests tried, M failed the rule} per service and in total, and fails once with
- * every broken answer.
+ * every broken answer. Every answer, the set-up's included, is also checked against the committed OpenAPI documents
+ * ({@link ContractConformance}: declared status, media type and schema), printed as {@code conformance: ...}.
  */
 @ExtendWith(RunningSystem.class)
 class BadInputIT {
 
-    private final Api api = new Api();
+    private final ContractConformance contracts = ContractConformance.of(RunningSystem.env());
+    private final Api api = new Api(contracts);
 
     @Test
     void everyBadRequestIsRefusedWithAProblemAndWritesNothing() {
@@ -76,9 +80,15 @@ class BadInputIT {
         }
         written.forEach(w -> System.out.println("  written: " + w));
 
-        assertTrue(tried > 1000, "the documents should give well over a thousand bad requests, not " + tried);
-        assertEquals(List.of(), failures, failures.size() + " of " + tried + " bad requests were not refused as the rule says");
-        assertEquals(List.of(), written, "bad requests changed the databases");
+        System.out.println(contracts.figure());
+        contracts.report().forEach(line -> System.out.println("  " + line));
+
+        int all = tried;
+        assertAll(
+                () -> assertTrue(all > 1000, "the documents should give well over a thousand bad requests, not " + all),
+                () -> assertEquals(List.of(), failures, failures.size() + " of " + all + " bad requests were not refused as the rule says"),
+                () -> assertEquals(List.of(), written, "bad requests changed the databases"),
+                contracts::assertConforms);
     }
 
     private Optional<String> answerBreaksTheRule(PulseService service, BadRequest request) {
