@@ -97,8 +97,8 @@ async function main(): Promise<void> {
       params: { path: { partnershipId } },
       body: { organisationId, role: "MEMBER", contribution: "Shares what its families and staff see" },
     }));
-    const personId = await invite(coordinator, admin, member, partnershipId, organisationId, "MEMBER");
-    invited.push({ username: member.username, personId, organisationId, sector });
+    const person = await invite(coordinator, admin, member, partnershipId, organisationId, "MEMBER");
+    invited.push({ username: member.username, ...person, sector });
   }
 
   // 3. assessment-service learns the memberships from partnership-service's events: a round invites the people it
@@ -201,7 +201,7 @@ async function main(): Promise<void> {
   const summary = {
     partnershipId,
     partnershipName,
-    coordinator: { username: coordinator.username, personId: coordinatorPerson },
+    coordinator: { username: coordinator.username, personId: coordinatorPerson.personId },
     members: invited,
     roundId,
     instrument: { key: PAI, version: newest },
@@ -236,7 +236,7 @@ async function createOrganisation(by: Login, name: string, sector: PartnershipSc
  * give it a role here (contracts/privacy.md §1, "one address, several entries").
  */
 async function invite(inviter: Login, admin: Login, who: Login, partnershipId: string, organisationId: string,
-                      role: PersonRoleType): Promise<string> {
+                      role: PersonRoleType): Promise<{ personId: string; organisationId: string }> {
   const before = ok(`${who.username} signs in`, await who.api.partnership.GET("/me", {}));
   let personId = before.person?.id;
   if (personId === undefined) {
@@ -257,10 +257,10 @@ async function invite(inviter: Login, admin: Login, who: Login, partnershipId: s
     throw new Error(`${who.username} is not linked to person ${personId} as ${role}: ${JSON.stringify(after)}`);
   }
   log(`${who.username} is ${role} (person ${personId})`);
-  return personId;
+  return { personId, organisationId: after.person.organisationId ?? organisationId };
 }
 
-/** Answers of respondent `n`: every other item for a draft, every item when complete; spread over the options. */
+/** Answers of respondent `n` (from 0): every other item for a draft, every item when complete; spread over the options. */
 function answers(instrument: Instrument, n: number, complete: boolean): Answers {
   const scales = new Map((instrument.scales ?? []).map((s) => [s.key, s]));
   const result: Answers = {};
@@ -273,7 +273,7 @@ function answers(instrument: Instrument, n: number, complete: boolean): Answers 
         continue;
       }
       const options = scale.options ?? [];
-      const option = options[(n + index) % Math.max(options.length, 1)];
+      const option = options[(n * index + n) % Math.max(options.length, 1)];
       if (scale.type === "FREE_TEXT") {
         result[item.key] = { value: `Member ${n + 1}: we share data sooner than last year; decisions still wait too long.` };
       } else if (scale.type === "NUMERIC") {
