@@ -13,7 +13,7 @@ set -Eeuo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 # The switch: 0 reports without failing (while issue 13's branches are merged); the lead sets the default to 1.
-STRICT=${PULSE_LINT_CONTRACTS_STRICT:-0}
+STRICT=${PULSE_LINT_CONTRACTS_STRICT:-1}
 DETAILS=0
 for arg in "$@"; do
   case "$arg" in

@@ -25,10 +25,10 @@ public abstract class OpenApiContractCheck {
 
     /**
      * Generated clients name their functions after operationIds, so a missing or shared one breaks frontends.
-     * Off while the services' operationIds are being written (issue 13); then true, and -D overrides either way.
+     * -Dpulse.contracts.operation-ids-required=false turns it off while a new resource is being written.
      */
     static final boolean OPERATION_IDS_REQUIRED = Boolean.parseBoolean(
-            System.getProperty("pulse.contracts.operation-ids-required", "false"));
+            System.getProperty("pulse.contracts.operation-ids-required", "true"));
 
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 

@@ -79,7 +79,7 @@ public class InstrumentResource {
             headers = {@Header(name = "ETag", ref = "ETag"), @Header(name = "Content-Language", description = "The language served",
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, example = "es"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalizedInstrument.class)))
-    public Response get(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(minimum = "1")) @PathParam("version") int version,
+    public Response get(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "2147483647")) @PathParam("version") int version,
                         @Parameter(description = "Language code, two lower-case letters; default en", example = "es")
                         @QueryParam("lang") @Pattern(regexp = "^[a-z]{2}$", message = "must be a two-letter language code") String lang) {
         LocalizedInstrument instrument = service.localized(key, version, lang, currentUser.isPlatformAdmin());
@@ -95,7 +95,7 @@ public class InstrumentResource {
     @APIResponse(responseCode = "200", description = "The version and its definition",
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
-    public Response definition(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(minimum = "1")) @PathParam("version") int version) {
+    public Response definition(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "2147483647")) @PathParam("version") int version) {
         return withEtag(Response.ok(), service.document(key, version));
     }
 
@@ -121,7 +121,7 @@ public class InstrumentResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
     @APIResponse(responseCode = "409", description = "The version is published", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response update(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(minimum = "1")) @PathParam("version") int version,
+    public Response update(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "2147483647")) @PathParam("version") int version,
                            @Parameter(description = "The draft's ETag as you last read it; missing is 428, stale is 412", example = "\"3\"")
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull InstrumentDefinition definition) {
         return withEtag(Response.ok(), service.update(key, version, definition, ifMatch));
@@ -150,7 +150,7 @@ public class InstrumentResource {
             headers = @Header(name = "ETag", ref = "ETag"),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDocument.class)))
     @APIResponse(responseCode = "409", description = "The version is published already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response publish(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(minimum = "1")) @PathParam("version") int version,
+    public Response publish(@Parameter(description = KEY, example = "wested-essential-conditions") @PathParam("key") String key, @Parameter(description = VERSION, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "2147483647")) @PathParam("version") int version,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The draft's ETag; optional, "
                                     + "but when sent a stale one is refused (412)", example = "\"3\"") String ifMatch) {
         return withEtag(Response.ok(), service.publish(key, version, ifMatch));

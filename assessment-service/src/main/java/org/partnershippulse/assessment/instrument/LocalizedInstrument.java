@@ -25,7 +25,7 @@ public record LocalizedInstrument(
         List<LSection> sections,
         List<LRecommendation> recommendations,
         List<LDiscussionQuestion> discussionQuestions,
-        @Schema(description = "When it was published; null for a draft") Instant publishedAt,
+        @Schema(nullable = true, description = "When it was published; null for a draft") Instant publishedAt,
         @Schema(description = "Concurrency token of the draft, also sent as ETag", example = "0") long revision) {
 
     @Schema(name = "InstrumentScaleInLanguage")

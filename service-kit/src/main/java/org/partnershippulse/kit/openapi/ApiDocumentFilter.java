@@ -32,10 +32,11 @@ import org.partnershippulse.kit.problem.ProblemResponsesFilter;
  * <li>security: the Keycloak realm as an OAuth2 authorization-code scheme ({@value #SECURITY_SCHEME}), required by
  * every operation outside {@code /q/} — the services protect everything by configuration
  * ({@code quarkus.security.jaxrs.default-roles-allowed}), so there is no annotation for a scanner to see;</li>
- * <li>the reusable headers {@code ETag}, {@code Location}, {@code Retry-After}, put on every 201 ({@code Location})
- * and every 429/503 ({@code Retry-After});</li>
+ * <li>the reusable headers {@code ETag}, {@code Location}, {@code Retry-After} (resources declare the first two where
+ * they set them; every 429/503 gets {@code Retry-After});</li>
  * <li>{@code required}: what a response carries is always there (Jackson writes nulls), so every property of a
- * schema reachable from a response is required unless it is nullable ({@code type: [x, "null"]}).</li>
+ * schema reachable from a response is required unless it is nullable ({@code type: [x, "null"]}), except in schemas a
+ * request can also contain, which keep bean validation's list.</li>
  * </ul>
  * Which operations lack an operationId is checked by test-kit's {@code OpenApiContractCheck}, not here.
  */
@@ -181,6 +182,9 @@ public class ApiDocumentFilter implements OASFilter {
         if (schema.getNot() != null) {
             children.add(schema.getNot());
         }
+        if (schema.getContentSchema() != null) {
+            children.add(schema.getContentSchema());
+        }
         return children;
     }
 
@@ -220,9 +224,6 @@ public class ApiDocumentFilter implements OASFilter {
             return;
         }
         operation.getResponses().getAPIResponses().forEach((status, response) -> {
-            if ("201".equals(status)) {
-                addHeader(response, "Location");
-            }
             if ("429".equals(status) || "503".equals(status)) {
                 addHeader(response, "Retry-After");
             }
@@ -250,20 +251,22 @@ public class ApiDocumentFilter implements OASFilter {
                 }
             }));
         }
-        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Set<String> seenRefs = new HashSet<>();
-        while (!todo.isEmpty()) {
-            Schema schema = todo.pop();
-            if (!seen.add(schema)) {
+        Deque<Schema> requests = new ArrayDeque<>();
+        if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
+            openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+                if (operation.getRequestBody() != null) {
+                    content(operation.getRequestBody().getContent(), requests);
+                }
+            }));
+        }
+        // a schema a request can also contain keeps bean validation's list: a client may leave out what has a default
+        Set<Schema> sent = reachable(requests, named);
+        for (Schema schema : reachable(todo, named)) {
+            if (schema.getProperties() == null || schema.getProperties().isEmpty()) {
                 continue;
             }
-            if (schema.getRef() != null) {
-                String ref = schema.getRef();
-                if (ref.startsWith(SCHEMAS) && seenRefs.add(ref) && named.get(ref.substring(SCHEMAS.length())) != null) {
-                    todo.push(named.get(ref.substring(SCHEMAS.length())));
-                }
-            }
-            if (schema.getProperties() != null && !schema.getProperties().isEmpty() && schema != named.get("Problem")) {
+            schema.getProperties().values().forEach(ApiDocumentFilter::allowNullBesideReference);
+            if (!sent.contains(schema) && schema != named.get("Problem")) {
                 List<String> required = new ArrayList<>();
                 schema.getProperties().forEach((name, property) -> {
                     if (!nullable(property)) {
@@ -272,7 +275,37 @@ public class ApiDocumentFilter implements OASFilter {
                 });
                 schema.setRequired(required.isEmpty() ? null : required);
             }
+        }
+        // say it outright where nothing is required (a request whose every field is optional), rather than leave a
+        // reader to wonder whether the list was forgotten
+        named.values().stream().filter(s -> s.getProperties() != null && !s.getProperties().isEmpty() && s.getRequired() == null)
+                .forEach(s -> s.setRequired(new ArrayList<>()));
+    }
+
+    /** Every schema reachable from the roots, following references into the named ones. */
+    private static Set<Schema> reachable(Deque<Schema> todo, Map<String, Schema> named) {
+        Set<Schema> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (!seen.add(schema)) {
+                continue;
+            }
+            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
+                push(named.get(schema.getRef().substring(SCHEMAS.length())), todo);
+            }
             children(schema).forEach(todo::push);
+        }
+        return seen;
+    }
+
+    /**
+     * SmallRye writes a nullable described reference as {@code type: object, anyOf: [{$ref}, {type: null}]}: the sibling
+     * type forbids the null the anyOf allows, so a validator (and a strict client) would reject a real null.
+     */
+    private static void allowNullBesideReference(Schema property) {
+        if (property.getAnyOf() != null && property.getType() != null && !property.getType().contains(SchemaType.NULL)
+                && property.getAnyOf().stream().anyMatch(ApiDocumentFilter::nullable)) {
+            property.setType(null);
         }
     }
 

@@ -48,8 +48,11 @@ class ApiDocumentFilterTest {
 
         // reached through a page's items, a nested reference and an array
         assertEquals(List.of("items", "total"), schema(api, "PageThing").getRequired());
-        assertEquals(List.of("id", "name", "owner", "tags"), schema(api, "Thing").getRequired(),
-                "note (type [string, null]) and status (anyOf with null) are nullable, not required");
+        assertEquals(List.of("id", "name", "owner", "settings", "tags"), schema(api, "Thing").getRequired(),
+                "note (type [string, null]), status and previousOwner (anyOf with null) are nullable, not required");
+        assertNull(schema(api, "Thing").getProperties().get("previousOwner").getType(),
+                "a sibling type: object would forbid the null the anyOf allows");
+        assertEquals(List.of(), schema(api, "Settings").getRequired(), "also sent: a client may leave out what has a default");
         assertEquals(List.of("name"), schema(api, "Owner").getRequired());
         // only sent, never answered: bean validation's list stays
         assertEquals(List.of("name"), schema(api, "ThingRequest").getRequired());
@@ -58,7 +61,7 @@ class ApiDocumentFilterTest {
     }
 
     @Test
-    void createdAnswersCarryLocationAndRetryableOnesRetryAfter() {
+    void declaredHeadersAreKeptAndRetryableAnswersCarryRetryAfter() {
         OpenAPI api = document();
         new ApiDocumentFilter(REALM).filterOpenAPI(api);
 
@@ -75,6 +78,9 @@ class ApiDocumentFilterTest {
         assertEquals("#/components/headers/ETag", response(get, "200").getHeaders().get("ETag").getRef(),
                 "an annotated header is kept");
         assertNull(response(get, "200").getHeaders().get("Location"));
+        Operation put = api.getPaths().getPathItem("/things/{id}").getPUT();
+        assertTrue(response(put, "201").getHeaders() == null || !response(put, "201").getHeaders().containsKey("Location"),
+                "Location is declared by the resource that sets it, never assumed");
     }
 
     @Test
@@ -157,7 +163,12 @@ class ApiDocumentFilterTest {
                         .addProperty("note", type(SchemaType.STRING, SchemaType.NULL))
                         .addProperty("status", OASFactory.createSchema().anyOf(List.of(ref("Status"), type(SchemaType.NULL))))
                         .addProperty("owner", ref("Owner"))
+                        .addProperty("previousOwner", type(SchemaType.OBJECT).anyOf(List.of(ref("Owner"), type(SchemaType.NULL))))
+                        .addProperty("settings", ref("Settings"))
                         .addProperty("tags", type(SchemaType.ARRAY).items(type(SchemaType.STRING))))
+                .addSchema("Settings", type(SchemaType.OBJECT)
+                        .addProperty("colour", type(SchemaType.STRING))
+                        .addProperty("shared", type(SchemaType.BOOLEAN)))
                 .addSchema("Owner", type(SchemaType.OBJECT).addProperty("name", type(SchemaType.STRING)))
                 .addSchema("Status", type(SchemaType.STRING).enumeration(List.of("ACTIVE", "DONE")))
                 .addSchema("Orphan", type(SchemaType.OBJECT).addProperty("x", ref("Owner")))
@@ -171,12 +182,17 @@ class ApiDocumentFilterTest {
                         .POST(OASFactory.createOperation()
                                 .requestBody(OASFactory.createRequestBody().content(json(ref("ThingRequest"))))
                                 .responses(OASFactory.createAPIResponses()
-                                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created").content(json(ref("Thing")))))))
+                                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created").content(json(ref("Thing")))
+                                                .addHeader("Location", OASFactory.createHeader().ref("#/components/headers/Location"))))))
                 .addPathItem("/things/{id}", OASFactory.createPathItem()
                         .GET(OASFactory.createOperation().responses(OASFactory.createAPIResponses()
                                 .addAPIResponse("200", OASFactory.createAPIResponse().description("OK").content(json(ref("Thing")))
                                         .addHeader("ETag", OASFactory.createHeader().ref("#/components/headers/ETag")))
-                                .addAPIResponse("429", OASFactory.createAPIResponse().description("Too many")))))
+                                .addAPIResponse("429", OASFactory.createAPIResponse().description("Too many"))))
+                        .PUT(OASFactory.createOperation()
+                                .requestBody(OASFactory.createRequestBody().content(json(ref("Settings"))))
+                                .responses(OASFactory.createAPIResponses()
+                                        .addAPIResponse("201", OASFactory.createAPIResponse().description("Created").content(json(ref("Thing")))))))
                 .addPathItem("/q/health", OASFactory.createPathItem()
                         .GET(OASFactory.createOperation().responses(OASFactory.createAPIResponses()
                                 .addAPIResponse("200", OASFactory.createAPIResponse().description("OK"))))));
