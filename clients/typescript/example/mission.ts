@@ -64,7 +64,7 @@ async function main(): Promise<void> {
       leadOrganisationId,
     },
   }));
-  const partnershipId = idOf("the created partnership", created);
+  const partnershipId = created.id;
   log(`partnership ${partnershipId} founded by ${admin.username}`);
   const coordinatorPerson = await invite(admin, admin, coordinator, partnershipId, leadOrganisationId, "COORDINATOR");
 
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   const catalogue = ok("read the catalogue", await coordinator.api.assessment.GET("/instruments", {
     params: { query: { key: PAI, status: "PUBLISHED" } },
   }));
-  const newest = Math.max(...catalogue.items?.map((v) => v.version ?? 0) ?? []);
+  const newest = Math.max(...catalogue.items.map((v) => v.version));
   if (!Number.isFinite(newest) || newest < 1) {
     throw new Error(`no published version of ${PAI} in the catalogue`);
   }
@@ -131,23 +131,23 @@ async function main(): Promise<void> {
       closesAt: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
     },
   }));
-  const roundId = required("the created round", draftRound.id);
+  const roundId = draftRound.id;
   const roundPath = { path: { partnershipId, roundId } };
   const draftRead = await coordinator.api.assessment.GET("/partnerships/{partnershipId}/rounds/{roundId}", { params: roundPath });
   ok("read the draft round", draftRead);
   const opened = ok("open the round", await coordinator.api.assessment.POST("/partnerships/{partnershipId}/rounds/{roundId}/open", {
     params: { ...roundPath, header: { "If-Match": etagOf("read the draft round", draftRead.response) } },
   }));
-  log(`round ${roundId} (${PAI} v${newest}) opened: ${opened.invitedCount ?? 0} invited`);
+  log(`round ${roundId} (${PAI} v${newest}) opened: ${opened.invitedCount} invited`);
   if (opened.invitedCount !== members.length + 1) {
-    throw new Error(`the round invited ${opened.invitedCount ?? 0}, expected the coordinator and ${members.length} members`);
+    throw new Error(`the round invited ${opened.invitedCount}, expected the coordinator and ${members.length} members`);
   }
 
   // 4. Each member finds the round among theirs, saves half the answers as a draft, completes them and submits.
   const responses: { username: string; status: string; revision: number; sectionScores: number }[] = [];
   for (const [i, member] of members.entries()) {
     const mine = ok("list my rounds", await member.api.assessment.GET("/me/rounds", {}));
-    if (!mine.items?.some((r) => r.roundId === roundId && r.responseStatus === "NOT_STARTED")) {
+    if (!mine.items.some((r) => r.roundId === roundId && r.responseStatus === "NOT_STARTED")) {
       throw new Error(`${member.username} does not find the round among their open rounds`);
     }
     const response = { params: { path: { roundId } } };
@@ -165,11 +165,11 @@ async function main(): Promise<void> {
     }));
     responses.push({
       username: member.username,
-      status: submitted.status ?? "unknown",
-      revision: submitted.revision ?? 0,
-      sectionScores: submitted.results?.sections?.length ?? 0,
+      status: submitted.status,
+      revision: submitted.revision,
+      sectionScores: submitted.results?.sections.length ?? 0,
     });
-    log(`${member.username} submitted (revision ${submitted.revision ?? 0})`);
+    log(`${member.username} submitted (revision ${submitted.revision})`);
   }
 
   // 5. The coordinator sees who responded (never what), closes the round (a release is cut) and reads the results.
@@ -205,8 +205,8 @@ async function main(): Promise<void> {
     members: invited,
     roundId,
     instrument: { key: PAI, version: newest },
-    round: { status: closed.status ?? "unknown", invitedCount: closed.invitedCount ?? 0 },
-    participation: { invited: participation.invitedCount ?? 0, responded: participation.respondedCount ?? 0 },
+    round: { status: closed.status, invitedCount: closed.invitedCount },
+    participation: { invited: participation.invitedCount, responded: participation.respondedCount },
     responses,
     report: reportSummary(report),
     csv: { header: rows[0] ?? "", rows: rows.length - 1, release: csv.response.headers.get("Pulse-Release") },
@@ -226,7 +226,7 @@ async function createOrganisation(by: Login, name: string, sector: PartnershipSc
   const created = ok(`create the organisation ${name}`, await by.api.partnership.POST("/organisations", {
     body: partnershipId === undefined ? { name, sector } : { name, sector, partnershipId },
   }));
-  return idOf(`the organisation ${name}`, created);
+  return created.id;
 }
 
 /**
@@ -244,7 +244,7 @@ async function invite(inviter: Login, admin: Login, who: Login, partnershipId: s
     const person = ok(`add ${email}`, await inviter.api.partnership.POST("/people", {
       body: { name: before.name ?? who.username, email, organisationId, partnershipId },
     }));
-    personId = idOf(`the person ${email}`, person);
+    personId = person.id;
   }
   const granter = before.person === undefined ? inviter : admin;
   ok(`make ${who.username} ${role}`, await granter.api.partnership.POST("/partnerships/{partnershipId}/roles", {
@@ -252,8 +252,8 @@ async function invite(inviter: Login, admin: Login, who: Login, partnershipId: s
     body: { personId, role },
   }));
   const after = ok(`${who.username} signs in again`, await who.api.partnership.GET("/me", {}));
-  const here = after.partnerships?.find((p) => p.partnershipId === partnershipId);
-  if (after.person?.id !== personId || !here?.roles?.includes(role)) {
+  const here = after.partnerships.find((p) => p.partnershipId === partnershipId);
+  if (after.person?.id !== personId || !here?.roles.includes(role)) {
     throw new Error(`${who.username} is not linked to person ${personId} as ${role}: ${JSON.stringify(after)}`);
   }
   log(`${who.username} is ${role} (person ${personId})`);
@@ -262,17 +262,17 @@ async function invite(inviter: Login, admin: Login, who: Login, partnershipId: s
 
 /** Answers of respondent `n` (from 0): every other item for a draft, every item when complete; spread over the options. */
 function answers(instrument: Instrument, n: number, complete: boolean): Answers {
-  const scales = new Map((instrument.scales ?? []).map((s) => [s.key, s]));
+  const scales = new Map(instrument.scales.map((s) => [s.key, s]));
   const result: Answers = {};
   let index = 0;
-  for (const section of instrument.sections ?? []) {
-    for (const item of section.items ?? []) {
+  for (const section of instrument.sections) {
+    for (const item of section.items) {
       index++;
       const scale = scales.get(item.scale);
-      if (item.key === undefined || scale === undefined || (!complete && index % 2 === 0)) {
+      if (scale === undefined || (!complete && index % 2 === 0)) {
         continue;
       }
-      const options = scale.options ?? [];
+      const options = scale.options;
       const option = options[(n * index + n) % Math.max(options.length, 1)];
       if (scale.type === "FREE_TEXT") {
         result[item.key] = { value: `Member ${n + 1}: we share data sooner than last year; decisions still wait too long.` };
@@ -288,21 +288,21 @@ function answers(instrument: Instrument, n: number, complete: boolean): Answers 
 
 function reportSummary(report: ReportingSchemas["RoundReport"]) {
   return {
-    release: report.release ? { number: report.release.number ?? 0, cutAt: report.release.cutAt ?? "" } : null,
-    status: report.status ?? "",
-    invited: report.participation?.invited ?? 0,
-    responded: report.participation?.responded ?? 0,
-    resultsWithheld: report.resultsWithheld ?? false,
-    sections: (report.sections ?? []).map((s) => ({ key: s.key ?? "", meanScore: s.meanScore ?? null })),
+    release: report.release,
+    status: report.status,
+    invited: report.participation.invited,
+    responded: report.participation.responded,
+    resultsWithheld: report.resultsWithheld,
+    sections: report.sections.map((s) => ({ key: s.key, meanScore: s.meanScore })),
   };
 }
 
 function trendSummary(trend: ReportingSchemas["Trend"]) {
   return {
-    rounds: (trend.rounds ?? []).map((r) => r.roundId ?? ""),
-    sections: (trend.sections ?? []).map((s) => ({
-      key: s.key ?? "",
-      points: (s.points ?? []).map((p) => ({ roundId: p.roundId ?? "", value: p.value ?? null })),
+    rounds: trend.rounds.map((r) => r.roundId),
+    sections: trend.sections.map((s) => ({
+      key: s.key,
+      points: s.points.map((p) => ({ roundId: p.roundId, value: p.value })),
     })),
   };
 }
@@ -327,14 +327,6 @@ function required<T>(what: string, value: T | undefined | null): T {
     throw new Error(`${what} is missing`);
   }
   return value;
-}
-
-// partnership-service's contract does not type these responses yet (empty schemas): read the id at run time.
-function idOf(what: string, body: unknown): string {
-  if (typeof body === "object" && body !== null && "id" in body && typeof body.id === "string") {
-    return body.id;
-  }
-  throw new Error(`${what} has no id: ${JSON.stringify(body)}`);
 }
 
 function log(message: string): void {
