@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.partnershippulse.kit.paging.Page;
+import org.partnershippulse.kit.problem.Problem;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.kit.web.Versions;
@@ -112,6 +113,8 @@ public class PartnershipResource {
     @Operation(operationId = "deletePartnership", summary = "Delete a partnership created by mistake",
             description = "Platform administrators only; refused (409) once it has history (memberships, roles, agreements, people or organisations added for it): dissolve it instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    // nothing but a problem can come back, so a client accepting only application/problem+json must not get 406
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "The partnership's id") UUID id) {
         service.delete(id);
         return RestResponse.noContent();
