@@ -47,22 +47,34 @@ public final class OpenApiDocumentRules {
         return out;
     }
 
-    /** Every 2xx response but 204 has content, and each of its media types a non-empty schema. */
+    /**
+     * Every 2xx response but 204 has content (204 has none); a JSON body is a named schema (a {@code $ref}, or an array
+     * of one), so the generated type has a stable name; other media types (CSV, HTML, event streams) a non-empty one.
+     */
     public static List<String> successResponsesWithoutSchema(JsonNode doc) {
         List<String> out = new ArrayList<>();
         operations(doc, (where, op) -> op.path("responses").properties().forEach(response -> {
             String status = response.getKey();
-            if (!status.startsWith("2") || status.equals("204")) {
+            JsonNode content = response.getValue().path("content");
+            if (status.equals("204")) {
+                if (!content.isMissingNode()) {
+                    out.add(where + " declares content on 204");
+                }
                 return;
             }
-            JsonNode content = response.getValue().path("content");
+            if (!status.startsWith("2")) {
+                return;
+            }
             if (content.isEmpty()) {
                 out.add(where + " " + status + " has no content");
             }
             content.properties().forEach(media -> {
                 JsonNode schema = media.getValue().path("schema");
+                JsonNode named = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
                 if (schema.isMissingNode() || schema.isEmpty()) {
                     out.add(where + " " + status + " " + media.getKey() + " has an empty schema");
+                } else if (media.getKey().contains("json") && !named.hasNonNull("$ref")) {
+                    out.add(where + " " + status + " " + media.getKey() + " has no named schema: " + schema);
                 }
             });
         }));
@@ -96,15 +108,15 @@ public final class OpenApiDocumentRules {
         return out;
     }
 
-    /** operationIds must be unique across the three services: one client may bundle them all. */
+    /** operationIds must be unique in the document and across the three services: one client may bundle them all. */
     public static List<String> operationIdsUsedByOtherServices(JsonNode doc, String service) {
         Set<String> mine = new TreeSet<>();
+        List<String> out = new ArrayList<>();
         operations(doc, (where, op) -> {
-            if (op.hasNonNull("operationId")) {
-                mine.add(op.get("operationId").asText());
+            if (op.hasNonNull("operationId") && !mine.add(op.get("operationId").asText())) {
+                out.add(op.get("operationId").asText() + " is also " + where);
             }
         });
-        List<String> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(Contracts.root().resolve("openapi"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json") && !f.getFileName().toString().equals(service + ".json")).toList()) {
                 operations(JSON.readTree(file.toFile()), (where, op) -> {

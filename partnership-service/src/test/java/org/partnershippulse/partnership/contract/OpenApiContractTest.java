@@ -15,13 +15,10 @@ import java.io.IOException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.partnership.Fixtures;
@@ -35,14 +32,11 @@ import org.partnershippulse.testkit.OpenApiContractCheck;
 import org.partnershippulse.testkit.TestUser;
 
 /**
- * The committed document is the API (see {@link OpenApiContractCheck}); these checks keep it usable by a generated
- * client: every operation named and described, every success typed with a named schema, the statuses and headers it
- * declares the ones the code really answers.
+ * The committed document is the API, and usable by a generated client (see {@link OpenApiContractCheck}); these
+ * checks add that the statuses, headers and bodies it declares are the ones the code really answers.
  */
 @QuarkusTest
 class OpenApiContractTest extends OpenApiContractCheck {
-
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     @Override
     protected String service() {
@@ -52,72 +46,6 @@ class OpenApiContractTest extends OpenApiContractCheck {
     private static JsonNode document() throws IOException {
         return new ObjectMapper().readTree(given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().asString());
-    }
-
-    private static void eachOperation(JsonNode doc, BiConsumer<String, JsonNode> check) {
-        doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
-            if (METHODS.contains(op.getKey())) {
-                check.accept(op.getKey().toUpperCase() + " " + path.getKey(), op.getValue());
-            }
-        }));
-    }
-
-    @Test
-    void everyOperationHasAUniqueOperationIdASummaryAndADescription() throws IOException {
-        List<String> missing = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
-        eachOperation(document(), (name, op) -> {
-            for (String field : List.of("operationId", "summary", "description")) {
-                if (!op.hasNonNull(field) || op.get(field).asText().isBlank()) {
-                    missing.add(name + " has no " + field);
-                }
-            }
-            if (op.hasNonNull("operationId") && !ids.add(op.get("operationId").asText())) {
-                missing.add(name + " repeats operationId " + op.get("operationId").asText());
-            }
-        });
-        assertEquals(List.of(), missing);
-    }
-
-    @Test
-    void everySuccessResponseHasANamedSchemaExceptNoContent() throws IOException {
-        List<String> untyped = new ArrayList<>();
-        eachOperation(document(), (name, op) -> op.get("responses").fields().forEachRemaining(response -> {
-            String status = response.getKey();
-            if (!status.startsWith("2")) {
-                return;
-            }
-            JsonNode content = response.getValue().get("content");
-            if (status.equals("204")) {
-                if (content != null) {
-                    untyped.add(name + " declares content on 204");
-                }
-                return;
-            }
-            if (content == null || content.isEmpty()) {
-                untyped.add(name + " " + status + " has no content");
-                return;
-            }
-            content.fields().forEachRemaining(media -> {
-                JsonNode schema = media.getValue().path("schema");
-                JsonNode named = schema.path("type").asText().equals("array") ? schema.path("items") : schema;
-                if (!named.hasNonNull("$ref")) {
-                    untyped.add(name + " " + status + " " + media.getKey() + " has no named schema: " + schema);
-                }
-            });
-        }));
-        assertEquals(List.of(), untyped);
-    }
-
-    @Test
-    void noSchemaNameIsNumbered() throws IOException {
-        List<String> numbered = new ArrayList<>();
-        document().path("components").path("schemas").fieldNames().forEachRemaining(name -> {
-            if (Character.isDigit(name.charAt(name.length() - 1))) {
-                numbered.add(name);
-            }
-        });
-        assertEquals(List.of(), numbered);
     }
 
     /** The named page schemas document {@link Page}: they must keep its shape when it changes. */
