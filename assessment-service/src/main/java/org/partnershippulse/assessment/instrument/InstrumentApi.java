@@ -2,7 +2,7 @@ package org.partnershippulse.assessment.instrument;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.assessment.openapi.PageSchema;
+import org.partnershippulse.kit.paging.PageSchema;
 
 /** The instrument catalogue's response records. */
 public final class InstrumentApi {

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
-import org.partnershippulse.assessment.openapi.PageSchema;
+import org.partnershippulse.kit.paging.PageSchema;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.RoundSettings.Audience;
 import org.partnershippulse.assessment.round.RoundSettings.Breakdown;

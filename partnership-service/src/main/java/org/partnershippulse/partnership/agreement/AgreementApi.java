@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.partnershippulse.kit.paging.PageSchema;
 
 public final class AgreementApi {
 
@@ -75,11 +76,6 @@ public final class AgreementApi {
 
     /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
     @Schema(name = "AgreementPage", description = "One page of agreements")
-    public record AgreementPage(
-            @Schema(description = "The items of this page") List<View> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class AgreementPage extends PageSchema<View> {
     }
 }

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -19,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
+import org.partnershippulse.kit.paging.PageSchema;
 
 @Path("/partnerships/{partnershipId}/audit")
 @Tag(name = "Audit", description = "Who changed what in a partnership, and when")
@@ -32,12 +32,7 @@ public class AuditResource {
 
     /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
     @Schema(name = "AuditEntryPage", description = "One page of audit entries")
-    public record AuditEntryPage(
-            @Schema(description = "The items of this page") List<View> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class AuditEntryPage extends PageSchema<View> {
     }
 
     @Inject

@@ -4,11 +4,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.partnership.organisation.Organisation;
 import org.partnershippulse.partnership.sector.Sector;
+import org.partnershippulse.kit.paging.PageSchema;
 
 public final class MembershipApi {
 
@@ -47,11 +47,6 @@ public final class MembershipApi {
 
     /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
     @Schema(name = "MembershipPage", description = "One page of memberships")
-    public record MembershipPage(
-            @Schema(description = "The items of this page") List<View> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class MembershipPage extends PageSchema<View> {
     }
 }

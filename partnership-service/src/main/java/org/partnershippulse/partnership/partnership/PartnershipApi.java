@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.partnership.sector.Sector;
+import org.partnershippulse.kit.paging.PageSchema;
 
 /** What partnerships look like on the wire. */
 public final class PartnershipApi {
@@ -66,11 +67,6 @@ public final class PartnershipApi {
 
     /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
     @Schema(name = "PartnershipPage", description = "One page of partnerships")
-    public record PartnershipPage(
-            @Schema(description = "The items of this page") List<View> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class PartnershipPage extends PageSchema<View> {
     }
 }

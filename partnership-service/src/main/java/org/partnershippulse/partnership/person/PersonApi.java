@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.partnership.sector.Sector;
+import org.partnershippulse.kit.paging.PageSchema;
 
 public final class PersonApi {
 
@@ -69,12 +70,7 @@ public final class PersonApi {
 
     /** How {@code Page<View>} is documented: under a name a client can use (the generated one was numbered). */
     @Schema(name = "PersonPage", description = "One page of people")
-    public record PersonPage(
-            @Schema(description = "The items of this page") List<View> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class PersonPage extends PageSchema<View> {
     }
 
     @Schema(name = "RoleGrant", description = "A role to grant a person in the partnership")
@@ -98,12 +94,7 @@ public final class PersonApi {
 
     /** How {@code Page<RoleView>} is documented: under a name a client can use. */
     @Schema(name = "PersonRolePage", description = "One page of roles held in a partnership")
-    public record PersonRolePage(
-            @Schema(description = "The items of this page") List<RoleView> items,
-            @Schema(description = "Page number, from 0", example = "0") int page,
-            @Schema(description = "Requested page size", example = "20") int size,
-            @Schema(description = "Items in the whole collection, with the filters applied", example = "42") long totalItems,
-            @Schema(description = "Number of pages", example = "3") int totalPages) {
+    public static final class PersonRolePage extends PageSchema<RoleView> {
     }
 
     @Schema(name = "PersonRoleInfo", description = "A role people hold in a partnership, as the seeds describe it")

@@ -2,7 +2,7 @@ package org.partnershippulse.reporting.release;
 
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.reporting.openapi.PageSchema;
+import org.partnershippulse.kit.paging.PageSchema;
 
 /** A release of a round's results: every figure the reads show, frozen when it was cut. */
 @Schema(name = "Release")

@@ -1,11 +1,11 @@
-package org.partnershippulse.reporting.openapi;
+package org.partnershippulse.kit.paging;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The OpenAPI shape of a service-kit {@code Page} of one item type, for documentation only: a named subclass (e.g.
- * {@code ReleasePage}) gives each page a schema name that says what it pages, where the generic record would be
+ * The OpenAPI shape of a {@link Page} of one item type, for documentation only: a named subclass (e.g.
+ * {@code RoundPage}) gives each page a schema name that says what it pages, where the generic record would be
  * named after its type argument's Java class. Keep the properties as {@code Page} has them.
  */
 public abstract class PageSchema<T> {
