@@ -1,0 +1,6 @@
+/**
+ * The event contract of Partnership Pulse: event types and payload records, one sub-package per publishing context
+ * ({@code partnership}, {@code assessment}, {@code publicstream}). Producers and consumers use these types; no
+ * event-type string is written anywhere else.
+ */
+package org.partnershippulse.events;
