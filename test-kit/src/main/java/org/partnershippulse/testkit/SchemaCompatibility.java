@@ -39,7 +39,8 @@ import java.util.stream.Stream;
  * ({@code additionalProperties: false}, or a schema where there was none); a current schema that closes an object at
  * all fails too, since subscribers' schemas must accept additions;</li>
  * <li>{@code type-removed}: a released event type has no schema any more, unless a successor ({@code ….v2}) was
- * already in that release, so both were published in parallel.</li>
+ * already in that release, so both were published in parallel, and the release marked the old type
+ * {@code "deprecated": true}.</li>
  * </ul>
  * Compatible, and listed: a new optional property, an object opened, a new event type, changed annotations (title,
  * description, examples, deprecated). The envelope ({@code cloudevent.json}) is compared by the same rules, except
@@ -160,8 +161,13 @@ public final class SchemaCompatibility {
                 Matcher o = VERSIONED.matcher(other);
                 if (o.matches() && o.group(1).equals(m.group(1)) && Integer.parseInt(o.group(2)) > version
                         && current.containsKey(other)) {
-                    findings.add(new Finding(name, "", "type-removed", "retired; its successor " + other
-                            + " was published in parallel since release", false));
+                    if (released.get(name).path("deprecated").asBoolean(false)) {
+                        findings.add(new Finding(name, "", "type-removed", "retired; its successor " + other
+                                + " was published in parallel and this type marked deprecated in the release", false));
+                    } else {
+                        findings.add(new Finding(name, "", "type-removed", "its successor " + other
+                                + " was released, but this type was not announced (\"deprecated\": true) in that release", true));
+                    }
                     return;
                 }
             }

@@ -159,7 +159,13 @@ class SchemaCompatibilityTest {
         // the successor appears in the same change: both must first be published in parallel
         Report replacedAtOnce = SchemaCompatibility.compare("1.0.0", Map.of(TYPE, event(BASE, "'id'")), Map.of(v2, event(BASE, "'id'")));
         assertEquals(List.of("type-removed "), breakingRules(replacedAtOnce));
-        Report retired = SchemaCompatibility.compare("1.1.0", new TreeMap<>(Map.of(TYPE, event(BASE, "'id'"), v2, event(BASE, "'id'"))),
+        // released beside its successor, but never announced as deprecated
+        Report unannounced = SchemaCompatibility.compare("1.1.0", new TreeMap<>(Map.of(TYPE, event(BASE, "'id'"), v2, event(BASE, "'id'"))),
+                Map.of(v2, event(BASE, "'id'")));
+        assertEquals(List.of("type-removed "), breakingRules(unannounced));
+        JsonNode deprecated = event(BASE, "'id'");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) deprecated).put("deprecated", true);
+        Report retired = SchemaCompatibility.compare("1.1.0", new TreeMap<>(Map.of(TYPE, deprecated, v2, event(BASE, "'id'"))),
                 Map.of(v2, event(BASE, "'id'")));
         assertEquals(List.of(), breakingRules(retired));
         assertEquals(List.of("type-removed"), retired.findings().stream().map(Finding::rule).toList());
