@@ -372,8 +372,9 @@ pulse_kafka_service_env() {
   if [[ $PULSE_KAFKA_SECURITY == plaintext ]]; then
     printf '%s\n' KAFKA_SECURITY_PROTOCOL=PLAINTEXT
   else
-    printf '%s\n' KAFKA_SECURITY_PROTOCOL=SASL_SSL KAFKA_SASL_MECHANISM=SCRAM-SHA-512 "KAFKA_SASL_USERNAME=$principal" \
-      "KAFKA_SASL_PASSWORD=$(<"$d/$principal.password")" KAFKA_SSL_TRUSTSTORE_TYPE=PEM "KAFKA_SSL_TRUSTSTORE_LOCATION=$d/ca.pem"
+    printf '%s\n' KAFKA_SECURITY_PROTOCOL=SASL_SSL KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
+      "KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$(<"$d/$principal.password")\";" \
+      KAFKA_SSL_TRUSTSTORE_TYPE=PEM "KAFKA_SSL_TRUSTSTORE_LOCATION=$d/ca.pem"
   fi
 }
 
