@@ -34,6 +34,8 @@ PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
 PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
 PULSE_KAFKA_CONTROLLER_PORT=${PULSE_KAFKA_CONTROLLER_PORT:-9093}
 PULSE_KAFKA_BOOTSTRAP="127.0.0.1:${PULSE_KAFKA_PORT}"
+# sasl_ssl only: a second client listener where the client's TLS certificate is its principal (mTLS, no SASL)
+PULSE_KAFKA_MTLS_PORT=${PULSE_KAFKA_MTLS_PORT:-$((PULSE_KAFKA_PORT + 3))}
 PULSE_KAFKA_JAVA_OPTS=${PULSE_KAFKA_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1}
 # topic:partitions, as deploy/kafka-topics/topics.yaml (the dead-letter topics too: auto-creation is off)
 PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.public.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1)
@@ -318,11 +320,12 @@ pulse__kafka_cluster_id() {
 
 # The local broker's security material, made once per run directory ($PULSE_KAFKA_SECURITY_DIR, mode 700): a CA
 # (ca.pem, the PEM truststore every client uses), the broker's key and certificate signed by it (broker.p12, for
-# 127.0.0.1 and localhost) and a random password per principal (<principal>.password). Returns 0 if all of it
-# already existed, 10 if it was made now (the broker's SCRAM users must then be formatted again).
+# 127.0.0.1 and localhost), a random password per principal (<principal>.password) and a client certificate per
+# principal (<principal>.p12, CN=<principal>, its password as keystore password) for the mTLS listener. Returns 0 if
+# all of it already existed, 10 if it was made now (the broker's SCRAM users must then be formatted again).
 pulse_kafka_credentials() {
   local d=$PULSE_KAFKA_SECURITY_DIR f p ok=1
-  for f in ca.pem ca.key broker.p12 broker.password "${PULSE_KAFKA_PRINCIPALS[@]/%/.password}"; do
+  for f in ca.pem ca.key broker.p12 broker.password "${PULSE_KAFKA_PRINCIPALS[@]/%/.password}" "${PULSE_KAFKA_PRINCIPALS[@]/%/.p12}"; do
     [[ -s $d/$f ]] || { ok=0; break; }
   done
   ((ok)) && return 0
@@ -340,7 +343,14 @@ pulse_kafka_credentials() {
     printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n' >broker.ext &&
     openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out broker.pem -days 825 -extfile broker.ext &&
     openssl pkcs12 -export -in broker.pem -inkey broker.key -certfile ca.pem -name broker -out broker.p12 \
-      -passout "file:broker.password") >"$PULSE_RUN_DIR/kafka-certificates.log" 2>&1; then
+      -passout "file:broker.password" &&
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext &&
+    for p in "${PULSE_KAFKA_PRINCIPALS[@]}"; do
+      openssl req -newkey rsa:2048 -nodes -keyout "$p.key" -out "$p.csr" -subj "/CN=$p" &&
+        openssl x509 -req -in "$p.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -out "$p.pem" -days 825 -extfile client.ext &&
+        openssl pkcs12 -export -in "$p.pem" -inkey "$p.key" -certfile ca.pem -name "$p" -out "$p.p12" -passout "file:$p.password" ||
+        exit 1
+    done) >"$PULSE_RUN_DIR/kafka-certificates.log" 2>&1; then
     pulse_err "making the broker's certificates failed"
     pulse_tail_log "$PULSE_RUN_DIR/kafka-certificates.log" 20
     rm -rf "$d"
@@ -389,14 +399,17 @@ listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
 EOF
     return
   fi
-  # Clients and the broker itself: SASL_SSL with SCRAM-SHA-512. The controller listener: TLS with client
-  # certificates (KRaft's controllers cannot use SCRAM), so only the broker's certificate (CN=pulse-broker) gets in.
+  # Clients and the broker itself: SASL_SSL with SCRAM-SHA-512. MTLS: TLS where the client certificate's CN is the
+  # principal (the same ACLs apply). The controller listener: TLS with client certificates too (KRaft's controllers
+  # cannot use SCRAM), where only the broker's certificate (CN=pulse-broker, a super user) is allowed anything.
   cat <<EOF
-listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
-advertised.listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT}
+listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT},MTLS://127.0.0.1:${PULSE_KAFKA_MTLS_PORT}
+advertised.listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT},MTLS://127.0.0.1:${PULSE_KAFKA_MTLS_PORT}
 inter.broker.listener.name=SASL_SSL
-listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL
+listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL,MTLS:SSL
 listener.name.controller.ssl.client.auth=required
+listener.name.mtls.ssl.client.auth=required
+ssl.principal.mapping.rules=RULE:^CN=([A-Za-z0-9-]+)\$/\$1/,DEFAULT
 sasl.enabled.mechanisms=SCRAM-SHA-512
 sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
 listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="pulse-broker" password="$(<"$d/pulse-broker.password")";
@@ -408,7 +421,7 @@ ssl.truststore.location=$d/ca.pem
 # ACLs on: what no ACL allows is refused. Super users: the scripts' and tests' admin, the broker itself.
 authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
 allow.everyone.if.no.acl.found=false
-super.users=User:pulse-admin;User:pulse-broker;User:CN=pulse-broker
+super.users=User:pulse-admin;User:pulse-broker
 EOF
 }
 
@@ -421,8 +434,9 @@ pulse_kafka_start() {
     pulse_log "Kafka already running (pid $pid), reusing it"
     return 0
   fi
-  if pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || pulse_port_open 127.0.0.1 "$PULSE_KAFKA_CONTROLLER_PORT"; then
-    pulse_err "port $PULSE_KAFKA_PORT or $PULSE_KAFKA_CONTROLLER_PORT is in use by a process these scripts did not start"
+  if pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || pulse_port_open 127.0.0.1 "$PULSE_KAFKA_CONTROLLER_PORT" ||
+    { [[ $PULSE_KAFKA_SECURITY != plaintext ]] && pulse_port_open 127.0.0.1 "$PULSE_KAFKA_MTLS_PORT"; }; then
+    pulse_err "port $PULSE_KAFKA_PORT, $PULSE_KAFKA_CONTROLLER_PORT or $PULSE_KAFKA_MTLS_PORT is in use by a process these scripts did not start"
     return 1
   fi
   case $PULSE_KAFKA_SECURITY in

@@ -45,6 +45,27 @@ public final class KafkaAccess {
     }
 
     /**
+     * Settings for a Java client that authenticates with its TLS certificate instead (mTLS: the broker's second
+     * listener, {@code PULSE_KAFKA_MTLS_PORT}, default Kafka port + 3; the certificate's CN is the principal, the same
+     * ACLs apply). Only on the secured broker.
+     */
+    public static Properties mtlsClientProperties(String principal) {
+        PulseEnvironment env = PulseEnvironment.fromEnvironment();
+        if (!secured(env)) {
+            throw new IllegalStateException("PULSE_KAFKA_SECURITY=plaintext: the broker has no mTLS listener");
+        }
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "127.0.0.1:" + PulseEnvironment.env("PULSE_KAFKA_MTLS_PORT", Integer.toString(env.kafkaPort() + 3)));
+        p.put("security.protocol", "SSL");
+        p.put("ssl.keystore.type", "PKCS12");
+        p.put("ssl.keystore.location", dir(env).resolve(principal + ".p12").toString());
+        p.put("ssl.keystore.password", password(env, principal));
+        p.put("ssl.truststore.type", "PEM");
+        p.put("ssl.truststore.location", dir(env).resolve("ca.pem").toString());
+        return p;
+    }
+
+    /**
      * The environment of a Node client (clients/): {@code KAFKA_BROKERS}, and on the secured broker
      * {@code KAFKA_SASL_MECHANISM=scram-sha-512}, {@code KAFKA_USERNAME}, {@code KAFKA_PASSWORD} and
      * {@code KAFKA_CA_FILE} (PEM).

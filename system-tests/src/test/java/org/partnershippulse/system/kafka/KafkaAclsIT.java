@@ -20,6 +20,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -31,7 +32,7 @@ import org.partnershippulse.systemkit.KafkaAccess;
 /**
  * The broker scripts/lib.sh runs is the one a county runs: SASL_SSL, one SCRAM principal per service and ACLs
  * (scripts/kafka/acls.txt). An outside subscriber reads the public stream and nothing else; a service cannot read or
- * forge another's topic; a wrong password gets nobody in. Nothing is written to any topic (every write here is
+ * forge another's topic; a wrong password gets nobody in; on the mTLS listener the client certificate is the principal. Nothing is written to any topic (every write here is
  * refused before a record exists), so other tests' event counts are untouched.
  */
 class KafkaAclsIT {
@@ -100,6 +101,28 @@ class KafkaAclsIT {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             assertThrows(SaslAuthenticationException.class, () -> c.partitionsFor(EventTopics.PUBLIC, Duration.ofSeconds(30)));
         }
+    }
+
+    @Test
+    void withMutualTlsTheClientCertificateIsThePrincipal() {
+        // the same ACLs as with SCRAM: the certificate CN=public-subscriber reads the public stream only
+        try (KafkaConsumer<String, String> c = mtlsConsumer(KafkaAccess.PUBLIC_SUBSCRIBER)) {
+            assertEquals(3, partitions(c, EventTopics.PUBLIC).size());
+            assertThrows(TopicAuthorizationException.class, () -> c.partitionsFor(EventTopics.ASSESSMENT, Duration.ofSeconds(30)));
+        }
+        try (KafkaConsumer<String, String> c = mtlsConsumer("reporting-service")) {
+            assertEquals(3, partitions(c, EventTopics.ASSESSMENT).size());
+        }
+        // no certificate, no entry
+        Properties anonymous = KafkaAccess.mtlsClientProperties(KafkaAccess.PUBLIC_SUBSCRIBER);
+        anonymous.keySet().removeIf(k -> k.toString().startsWith("ssl.keystore."));
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(anonymous, new StringDeserializer(), new StringDeserializer())) {
+            assertThrows(SslAuthenticationException.class, () -> c.partitionsFor(EventTopics.PUBLIC, Duration.ofSeconds(30)));
+        }
+    }
+
+    private static KafkaConsumer<String, String> mtlsConsumer(String principal) {
+        return new KafkaConsumer<>(KafkaAccess.mtlsClientProperties(principal), new StringDeserializer(), new StringDeserializer());
     }
 
     private static KafkaConsumer<String, String> consumer(String principal, String groupPrefix) {
