@@ -4,7 +4,7 @@
 #
 #   source scripts/lib.sh
 #   pulse_postgres_up      # install if missing (apt), start 15/main if down, create roles + databases
-#   pulse_kafka_up         # = pulse_kafka_prepare + pulse_kafka_start + pulse_kafka_await (creates topics, ACLs); SASL_SSL unless PULSE_KAFKA_SECURITY=plaintext
+#   pulse_kafka_up         # = prepare + start + await (topics, ACLs); SASL_SSL unless PULSE_KAFKA_SECURITY=plaintext
 #   pulse_keycloak_up      # = pulse_keycloak_prepare + pulse_keycloak_start + pulse_keycloak_await
 #   pulse_services_start / pulse_services_await   # the three packaged services (scripts/run.sh uses them)
 #   pulse_stop_all         # stops what these functions started (pid files), PostgreSQL only if we started it
