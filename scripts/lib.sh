@@ -4,7 +4,7 @@
 #
 #   source scripts/lib.sh
 #   pulse_postgres_up      # install if missing (apt), start 15/main if down, create roles + databases
-#   pulse_kafka_up         # = pulse_kafka_prepare + pulse_kafka_start + pulse_kafka_await (creates topics)
+#   pulse_kafka_up         # = prepare + start + await (topics, ACLs); SASL_SSL unless PULSE_KAFKA_SECURITY=plaintext
 #   pulse_keycloak_up      # = pulse_keycloak_prepare + pulse_keycloak_start + pulse_keycloak_await
 #   pulse_services_start / pulse_services_await   # the three packaged services (scripts/run.sh uses them)
 #   pulse_stop_all         # stops what these functions started (pid files), PostgreSQL only if we started it
@@ -34,9 +34,18 @@ PULSE_DATABASES=(pulse_partnership pulse_assessment pulse_reporting)
 PULSE_KAFKA_PORT=${PULSE_KAFKA_PORT:-9092}
 PULSE_KAFKA_CONTROLLER_PORT=${PULSE_KAFKA_CONTROLLER_PORT:-9093}
 PULSE_KAFKA_BOOTSTRAP="127.0.0.1:${PULSE_KAFKA_PORT}"
+# sasl_ssl only: a second client listener where the client's TLS certificate is its principal (mTLS, no SASL)
+PULSE_KAFKA_MTLS_PORT=${PULSE_KAFKA_MTLS_PORT:-$((PULSE_KAFKA_PORT + 3))}
 PULSE_KAFKA_JAVA_OPTS=${PULSE_KAFKA_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1}
 # topic:partitions, as deploy/kafka-topics/topics.yaml (the dead-letter topics too: auto-creation is off)
-PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1)
+PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.public.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1)
+# sasl_ssl (default): TLS with a CA made for this run directory, SCRAM-SHA-512 users, ACLs (StandardAuthorizer) as
+# scripts/kafka/acls.txt says. plaintext: the broker of old, no authentication, no ACLs (a laptop escape hatch only).
+PULSE_KAFKA_SECURITY=${PULSE_KAFKA_SECURITY:-sasl_ssl}
+# One SCRAM user per service, the public stream's subscriber, pulse-admin (super user: scripts, the tests' own
+# clients) and pulse-broker (inter-broker). Passwords and the CA: $PULSE_RUN_DIR/kafka-security (pulse_kafka_credentials).
+PULSE_KAFKA_PRINCIPALS=(pulse-admin pulse-broker partnership-service assessment-service reporting-service public-subscriber)
+PULSE_KAFKA_SECURITY_DIR="$PULSE_RUN_DIR/kafka-security"
 
 PULSE_KEYCLOAK_VERSION=${PULSE_KEYCLOAK_VERSION:-26.7.3}
 PULSE_KEYCLOAK_PORT=${PULSE_KEYCLOAK_PORT:-8180}
@@ -309,33 +318,159 @@ pulse__kafka_cluster_id() {
   done
 }
 
+# The local broker's security material, made once per run directory ($PULSE_KAFKA_SECURITY_DIR, mode 700): a CA
+# (ca.pem, the PEM truststore every client uses), the broker's key and certificate signed by it (broker.p12, for
+# 127.0.0.1 and localhost), a random password per principal (<principal>.password) and a client certificate per
+# principal (<principal>.p12, CN=<principal>, its password as keystore password) for the mTLS listener. Returns 0 if
+# all of it already existed, 10 if it was made now (the broker's SCRAM users must then be formatted again).
+pulse_kafka_credentials() {
+  local d=$PULSE_KAFKA_SECURITY_DIR f p ok=1
+  for f in ca.pem ca.key broker.p12 broker.password "${PULSE_KAFKA_PRINCIPALS[@]/%/.password}" "${PULSE_KAFKA_PRINCIPALS[@]/%/.p12}"; do
+    [[ -s $d/$f ]] || { ok=0; break; }
+  done
+  ((ok)) && return 0
+  command -v openssl >/dev/null 2>&1 || { pulse_err "openssl not found (needed for the broker's TLS certificates)"; return 1; }
+  rm -rf "$d" && mkdir -p "$d" && chmod 700 "$d"
+  for p in "${PULSE_KAFKA_PRINCIPALS[@]}" broker; do
+    # alphanumeric: safe inside a JAAS line and StorageTool's SCRAM argument without quoting
+    head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32 >"$d/$p.password"
+  done
+  if ! (cd "$d" &&
+    openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 825 \
+      -subj "/CN=Partnership Pulse local Kafka CA" \
+      -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign,cRLSign &&
+    openssl req -newkey rsa:2048 -nodes -keyout broker.key -out broker.csr -subj "/CN=pulse-broker" &&
+    printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth,clientAuth\n' >broker.ext &&
+    openssl x509 -req -in broker.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out broker.pem -days 825 -extfile broker.ext &&
+    openssl pkcs12 -export -in broker.pem -inkey broker.key -certfile ca.pem -name broker -out broker.p12 \
+      -passout "file:broker.password" &&
+    printf 'extendedKeyUsage=clientAuth\n' >client.ext &&
+    for p in "${PULSE_KAFKA_PRINCIPALS[@]}"; do
+      openssl req -newkey rsa:2048 -nodes -keyout "$p.key" -out "$p.csr" -subj "/CN=$p" &&
+        openssl x509 -req -in "$p.csr" -CA ca.pem -CAkey ca.key -CAcreateserial -out "$p.pem" -days 825 -extfile client.ext &&
+        openssl pkcs12 -export -in "$p.pem" -inkey "$p.key" -certfile ca.pem -name "$p" -out "$p.p12" -passout "file:$p.password" ||
+        exit 1
+    done) >"$PULSE_RUN_DIR/kafka-certificates.log" 2>&1; then
+    pulse_err "making the broker's certificates failed"
+    pulse_tail_log "$PULSE_RUN_DIR/kafka-certificates.log" 20
+    rm -rf "$d"
+    return 1
+  fi
+  chmod 600 "$d"/*
+  pulse_log "made a CA, the broker's certificate and SCRAM passwords in $d"
+  return 10
+}
+
+# The Java client settings of PRINCIPAL for the broker as it runs now (security.protocol, SASL, truststore; no
+# bootstrap): what scripts, system-kit's KafkaAccess and humans (kafka-*.sh --command-config) use.
+pulse_kafka_client_config() {
+  local principal=$1 d=$PULSE_KAFKA_SECURITY_DIR
+  if [[ $PULSE_KAFKA_SECURITY == plaintext ]]; then
+    printf 'security.protocol=PLAINTEXT\n'
+  else
+    printf 'security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n'
+    printf 'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="%s" password="%s";\n' \
+      "$principal" "$(<"$d/$principal.password")"
+    printf 'ssl.truststore.type=PEM\nssl.truststore.location=%s\n' "$d/ca.pem"
+  fi
+}
+
+# The environment a service reads to connect as PRINCIPAL (service-kit's microprofile-config.properties maps it).
+pulse_kafka_service_env() {
+  local principal=$1 d=$PULSE_KAFKA_SECURITY_DIR
+  printf '%s\n' "KAFKA_BOOTSTRAP_SERVERS=$PULSE_KAFKA_BOOTSTRAP"
+  if [[ $PULSE_KAFKA_SECURITY == plaintext ]]; then
+    printf '%s\n' KAFKA_SECURITY_PROTOCOL=PLAINTEXT
+  else
+    printf '%s\n' KAFKA_SECURITY_PROTOCOL=SASL_SSL KAFKA_SASL_MECHANISM=SCRAM-SHA-512 \
+      "KAFKA_SASL_JAAS_CONFIG=org.apache.kafka.common.security.scram.ScramLoginModule required username=\"$principal\" password=\"$(<"$d/$principal.password")\";" \
+      KAFKA_SSL_TRUSTSTORE_TYPE=PEM "KAFKA_SSL_TRUSTSTORE_LOCATION=$d/ca.pem"
+  fi
+}
+
+pulse__kafka_server_security() {
+  local d=$PULSE_KAFKA_SECURITY_DIR
+  if [[ $PULSE_KAFKA_SECURITY == plaintext ]]; then
+    cat <<EOF
+listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
+advertised.listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT}
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+EOF
+    return
+  fi
+  # Clients and the broker itself: SASL_SSL with SCRAM-SHA-512. MTLS: TLS where the client certificate's CN is the
+  # principal (the same ACLs apply). The controller listener: TLS with client certificates too (KRaft's controllers
+  # cannot use SCRAM), where only the broker's certificate (CN=pulse-broker, a super user) is allowed anything.
+  cat <<EOF
+listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT},MTLS://127.0.0.1:${PULSE_KAFKA_MTLS_PORT}
+advertised.listeners=SASL_SSL://127.0.0.1:${PULSE_KAFKA_PORT},MTLS://127.0.0.1:${PULSE_KAFKA_MTLS_PORT}
+inter.broker.listener.name=SASL_SSL
+listener.security.protocol.map=CONTROLLER:SSL,SASL_SSL:SASL_SSL,MTLS:SSL
+listener.name.controller.ssl.client.auth=required
+listener.name.mtls.ssl.client.auth=required
+ssl.principal.mapping.rules=RULE:^CN=([A-Za-z0-9-]+)\$/\$1/,DEFAULT
+sasl.enabled.mechanisms=SCRAM-SHA-512
+sasl.mechanism.inter.broker.protocol=SCRAM-SHA-512
+listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="pulse-broker" password="$(<"$d/pulse-broker.password")";
+ssl.keystore.type=PKCS12
+ssl.keystore.location=$d/broker.p12
+ssl.keystore.password=$(<"$d/broker.password")
+ssl.truststore.type=PEM
+ssl.truststore.location=$d/ca.pem
+# ACLs on: what no ACL allows is refused. Super users: the scripts' and tests' admin, the broker itself.
+authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer
+allow.everyone.if.no.acl.found=false
+super.users=User:pulse-admin;User:pulse-broker
+EOF
+}
+
 pulse_kafka_start() {
-  local t0 pid cfg data log
+  local t0 pid cfg data log rc p
+  local -a scram=()
   t0=$(pulse_now)
   [[ -n ${PULSE_KAFKA_CP:-} ]] || pulse_kafka_prepare || return 1
   if pid=$(pulse_running_pid kafka); then
     pulse_log "Kafka already running (pid $pid), reusing it"
     return 0
   fi
-  if pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || pulse_port_open 127.0.0.1 "$PULSE_KAFKA_CONTROLLER_PORT"; then
-    pulse_err "port $PULSE_KAFKA_PORT or $PULSE_KAFKA_CONTROLLER_PORT is in use by a process these scripts did not start"
+  if pulse_port_open 127.0.0.1 "$PULSE_KAFKA_PORT" || pulse_port_open 127.0.0.1 "$PULSE_KAFKA_CONTROLLER_PORT" ||
+    { [[ $PULSE_KAFKA_SECURITY != plaintext ]] && pulse_port_open 127.0.0.1 "$PULSE_KAFKA_MTLS_PORT"; }; then
+    pulse_err "port $PULSE_KAFKA_PORT, $PULSE_KAFKA_CONTROLLER_PORT or $PULSE_KAFKA_MTLS_PORT is in use by a process these scripts did not start"
     return 1
   fi
+  case $PULSE_KAFKA_SECURITY in
+    sasl_ssl | plaintext) ;;
+    *) pulse_err "PULSE_KAFKA_SECURITY must be sasl_ssl or plaintext, not '$PULSE_KAFKA_SECURITY'"; return 1 ;;
+  esac
   data="$PULSE_RUN_DIR/kafka-data"
   cfg="$PULSE_RUN_DIR/kafka-server.properties"
   log="$PULSE_RUN_DIR/kafka.log"
   [[ $PULSE_KAFKA_FRESH == 1 ]] && rm -rf "$data"
+  pulse_kafka_credentials && rc=0 || rc=$?
+  case $rc in
+    0) ;;
+    10) rm -rf "$data" ;; # new passwords: the SCRAM users must be formatted again
+    *) return 1 ;;
+  esac
+  # the data directory remembers how it was formatted (the SCRAM users exist only when formatted for sasl_ssl)
+  if [[ -f $data/meta.properties && $(cat "$data/pulse-security" 2>/dev/null) != "$PULSE_KAFKA_SECURITY" ]]; then
+    pulse_log "Kafka data was formatted for another PULSE_KAFKA_SECURITY: starting from empty data"
+    rm -rf "$data"
+  fi
   mkdir -p "$data"
+  for p in "${PULSE_KAFKA_PRINCIPALS[@]}"; do
+    pulse_kafka_client_config "$p" >"$PULSE_KAFKA_SECURITY_DIR/$p.properties"
+    chmod 600 "$PULSE_KAFKA_SECURITY_DIR/$p.properties"
+    [[ $PULSE_KAFKA_SECURITY == plaintext ]] || scram+=(-S "SCRAM-SHA-512=[name=$p,password=$(<"$PULSE_KAFKA_SECURITY_DIR/$p.password")]")
+  done
   cat >"$cfg" <<EOF
 # written by scripts/lib.sh (pulse_kafka_start): single-node KRaft, combined broker + controller
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
-listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT},CONTROLLER://127.0.0.1:${PULSE_KAFKA_CONTROLLER_PORT}
-advertised.listeners=PLAINTEXT://127.0.0.1:${PULSE_KAFKA_PORT}
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+$(pulse__kafka_server_security)
 log.dirs=${data}
 num.partitions=1
 auto.create.topics.enable=false
@@ -347,18 +482,20 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 group.initial.rebalance.delay.ms=0
 EOF
+  chmod 600 "$cfg"
   if [[ ! -f $data/meta.properties ]]; then
     java -XX:TieredStopAtLevel=1 -cp "$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
-      -Dpulse.kafka.log.level=WARN kafka.tools.StorageTool format -t "$(pulse__kafka_cluster_id)" -c "$cfg" \
+      -Dpulse.kafka.log.level=WARN kafka.tools.StorageTool format -t "$(pulse__kafka_cluster_id)" -c "$cfg" "${scram[@]}" \
       >"$PULSE_RUN_DIR/kafka-format.log" 2>&1 || {
       pulse_err "formatting Kafka storage failed"; pulse_tail_log "$PULSE_RUN_DIR/kafka-format.log" 30; return 1; }
-    pulse_log "formatted Kafka storage in $(pulse_elapsed "$t0")"
+    printf '%s\n' "$PULSE_KAFKA_SECURITY" >"$data/pulse-security"
+    pulse_log "formatted Kafka storage ($PULSE_KAFKA_SECURITY, $((${#scram[@]} / 2)) SCRAM users) in $(pulse_elapsed "$t0")"
   fi
   # shellcheck disable=SC2086
   pid=$(pulse_spawn kafka "$log" java $PULSE_KAFKA_JAVA_OPTS -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
     -cp "$PULSE_KAFKA_CP" kafka.Kafka "$cfg")
-  pulse_log "Kafka starting (pid $pid, log $log)"
+  pulse_log "Kafka starting ($PULSE_KAFKA_SECURITY, pid $pid, log $log)"
 }
 
 # Waits for the broker port, then creates the topics idempotently.
@@ -375,12 +512,14 @@ pulse_kafka_await() {
   local t1 port_after; t1=$(pulse_now); port_after=$(pulse_elapsed "$t0")
   [[ -n ${PULSE_KAFKA_TOOLS:-} ]] || pulse_kafka_prepare || return 1
   if ! java -XX:TieredStopAtLevel=1 -cp "$PULSE_KAFKA_TOOLS:$PULSE_KAFKA_CP" -Dlog4j2.configurationFile="$PULSE_ROOT/scripts/kafka/log4j2.properties" \
-    -Dpulse.kafka.log.level=WARN CreateTopics "$PULSE_KAFKA_BOOTSTRAP" "${PULSE_TOPICS[@]}" >"$PULSE_RUN_DIR/kafka-topics.log" 2>&1; then
-    pulse_err "creating Kafka topics failed"
+    -Dpulse.kafka.log.level=WARN CreateTopics "$PULSE_KAFKA_BOOTSTRAP" --client-config "$PULSE_KAFKA_SECURITY_DIR/pulse-admin.properties" \
+    --acls "$([[ $PULSE_KAFKA_SECURITY == plaintext ]] || printf '%s' "$PULSE_ROOT/scripts/kafka/acls.txt")" \
+    "${PULSE_TOPICS[@]}" >"$PULSE_RUN_DIR/kafka-topics.log" 2>&1; then
+    pulse_err "creating Kafka topics or ACLs failed"
     pulse_tail_log "$PULSE_RUN_DIR/kafka-topics.log" 30
     return 1
   fi
-  pulse_log "Kafka ready on $PULSE_KAFKA_BOOTSTRAP: port open after ${port_after}, topics ($(paste -sd ';' "$PULSE_RUN_DIR/kafka-topics.log" | sed 's/;/; /g')) in $(pulse_elapsed "$t1")"
+  pulse_log "Kafka ready on $PULSE_KAFKA_BOOTSTRAP ($PULSE_KAFKA_SECURITY): port open after ${port_after}, topics ($(paste -sd ';' "$PULSE_RUN_DIR/kafka-topics.log" | sed 's/;/; /g')) in $(pulse_elapsed "$t1")"
 }
 
 pulse_kafka_up() { pulse_kafka_prepare && pulse_kafka_start && pulse_kafka_await; }
@@ -493,6 +632,7 @@ pulse_services_start() {
 # Starts one packaged service (bench/run times each start alone). Usage: pulse_service_start partnership-service
 pulse_service_start() {
   local entry name port db jar pid cds
+  local -a kafka_env
   for entry in "${PULSE_SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
     [[ $name == "$1" ]] || continue
@@ -510,10 +650,11 @@ pulse_service_start() {
     # (the JVM's dynamic AppCDS); later runs map it instead of loading and verifying each class again.
     cds="$PULSE_RUN_DIR/$name.jsa"
     if [[ -f $cds && $cds -nt $jar ]]; then cds="-XX:SharedArchiveFile=$cds"; else rm -f "$cds"; cds="-XX:ArchiveClassesAtExit=$cds"; fi
+    # each service connects as its own Kafka principal (credentials made by pulse_kafka_start)
+    mapfile -t kafka_env < <(pulse_kafka_service_env "$name")
     # shellcheck disable=SC2086
-    pid=$(HTTP_PORT=$port \
+    pid=$(export "${kafka_env[@]}" && HTTP_PORT=$port \
       DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
-      KAFKA_BOOTSTRAP_SERVERS="$PULSE_KAFKA_BOOTSTRAP" \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
       LOG_JSON="${LOG_JSON:-false}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
       pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $PULSE_SERVICE_JAVA_OPTS -jar "$jar")

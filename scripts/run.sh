@@ -4,7 +4,8 @@
 #   scripts/run.sh              # build (./mvnw -B -q -DskipTests package), start, wait; Ctrl-C stops it all
 #   scripts/run.sh --no-build   # use the jars already in <service>/target/quarkus-app/
 #
-# Starts PostgreSQL (Debian's 15/main), a Kafka broker (KRaft, 127.0.0.1:9092) and Keycloak (127.0.0.1:8180,
+# Starts PostgreSQL (Debian's 15/main), a Kafka broker (KRaft, SASL_SSL with ACLs on 127.0.0.1:9092; README "Kafka
+# security") and Keycloak (127.0.0.1:8180,
 # realm keycloak/partnership-pulse-realm.json), builds and starts the three services, waits until each
 # answers 200 on /q/health/ready, runs scripts/demo-data.sh if it is executable, prints the URLs and waits.
 # Logs and pid files: ${PULSE_RUN_DIR:-/tmp/partnership-pulse}. Downloads: ${PULSE_CACHE:-~/.cache/partnership-pulse}.
@@ -102,7 +103,8 @@ cat <<EOF
   Keycloak admin       http://127.0.0.1:8180/admin   (master realm: admin / admin)
   Realm                $PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM   (demo users: password = username)
   PostgreSQL           127.0.0.1:$PULSE_PG_PORT   ${PULSE_DATABASES[*]} (password = name)
-  Kafka                $PULSE_KAFKA_BOOTSTRAP   ${PULSE_TOPICS[*]}
+  Kafka                $PULSE_KAFKA_BOOTSTRAP ($PULSE_KAFKA_SECURITY)   ${PULSE_TOPICS[*]}
+                       client settings per principal: $PULSE_KAFKA_SECURITY_DIR/<principal>.properties
   Logs                 $PULSE_RUN_DIR/*.log
 
   Try it:

@@ -49,7 +49,7 @@ pulse_keycloak_await
 pulse_log "infrastructure ready after $(pulse_elapsed "$T0")"
 
 # system-kit (used by system-tests) finds everything from the same variables lib.sh uses
-export PULSE_RUN_DIR PULSE_PORT_BASE PULSE_DB_SUFFIX PULSE_PG_VERSION PULSE_PG_CLUSTER PULSE_PG_PORT PULSE_KAFKA_PORT \
+export PULSE_RUN_DIR PULSE_PORT_BASE PULSE_DB_SUFFIX PULSE_PG_VERSION PULSE_PG_CLUSTER PULSE_PG_PORT PULSE_KAFKA_PORT PULSE_KAFKA_SECURITY \
   PULSE_KAFKA_CONTROLLER_PORT PULSE_KEYCLOAK_PORT
 t=$(pulse_now)
 pulse_log "./mvnw -B verify -Psystem-tests $*"

@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConfigurationCoverageTest {
 
     /** Variables that must come from a Secret, never from a ConfigMap. */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|USERNAME|CREDENTIAL|_KEY$).*");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|SECRET|TOKEN|USERNAME|CREDENTIAL|JAAS|_KEY$).*");
 
     @Test
     void theServicesReadTheVariablesTheDeploymentIsBuiltFor() {

@@ -118,6 +118,20 @@ class DockerComposeTest {
     }
 
     /** Files bind-mounted from the repository exist (a missing one would become an empty directory). */
+    /** The infrastructure's local-only passwords and the plaintext broker must not be reachable from the network. */
+    @Test
+    void keycloakKafkaAndPostgresArePublishedOnLocalhostOnly() {
+        Problems p = new Problems();
+        for (String name : List.of("keycloak", "kafka", "postgres")) {
+            List<?> ports = (List<?>) map(services.get(name)).getOrDefault("ports", List.of());
+            p.check(!ports.isEmpty(), name + " publishes no port (the check below would pass vacuously)");
+            for (Object port : ports) {
+                p.check(String.valueOf(port).startsWith("127.0.0.1:"), name + " publishes " + port + " on every interface, not on 127.0.0.1 only");
+            }
+        }
+        p.assertNone("published ports");
+    }
+
     @Test
     void everyBindMountedFileExists() {
         Problems p = new Problems();

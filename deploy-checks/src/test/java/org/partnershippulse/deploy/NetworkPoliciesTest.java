@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 class NetworkPoliciesTest {
 
     /** DNS, PostgreSQL, Kafka, Keycloak (HTTP and HTTPS). */
-    private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9092, 8080, 8443);
+    private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9093, 8080, 8443);
 
     @TestFactory
     Stream<DynamicTest> everyNetworkPolicySelectsPodsOfADeployment() {
@@ -68,7 +68,7 @@ class NetworkPoliciesTest {
                     }
                 }
                 p.check(ingressOnPort, where + " receives no traffic on its port " + port);
-                for (int needed : List.of(53, 5432, 9092)) {
+                for (int needed : List.of(53, 5432, 9093)) {
                     p.check(applying.stream().anyMatch(np -> np.getSpec().getEgress() != null && np.getSpec().getEgress().stream()
                                     .anyMatch(e -> e.getPorts() != null && e.getPorts().stream().anyMatch(pp -> pp.getPort() != null
                                             && Integer.valueOf(needed).equals(pp.getPort().getIntVal())))),

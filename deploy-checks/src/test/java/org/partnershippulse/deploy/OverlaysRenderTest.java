@@ -21,7 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OverlaysRenderTest {
 
     /** The only custom resources the overlays may contain (their operators' CRDs are not known to fabric8). */
-    private static final Set<String> CUSTOM_KINDS_IN_OVERLAYS = Set.of("kafka.strimzi.io/v1beta2 KafkaTopic");
+    private static final Set<String> CUSTOM_KINDS_IN_OVERLAYS = Set.of("kafka.strimzi.io/v1beta2 KafkaTopic",
+            "kafka.strimzi.io/v1beta2 KafkaUser");
     private static final Set<String> CUSTOM_KINDS_IN_OPTIONAL = Set.of(
             "kafka.strimzi.io/v1beta2 Kafka", "kafka.strimzi.io/v1beta2 KafkaNodePool", "kafka.strimzi.io/v1beta2 KafkaUser",
             "postgresql.cnpg.io/v1 Cluster", "postgresql.cnpg.io/v1 Database",

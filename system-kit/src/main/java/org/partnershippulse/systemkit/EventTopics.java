@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The system's Kafka topics seen from outside, as an operator's tools see them: read a whole topic (to count events
  * or find dead-letter records and their reasons), write a raw record (a poison event), and look at or reset a
  * consumer group's committed offsets. Every call opens and closes its own client, so it works across broker restarts.
+ * Clients connect as {@link KafkaAccess#ADMIN} (super user), or as the principal given to the constructor.
  */
 public final class EventTopics {
 
@@ -37,21 +38,28 @@ public final class EventTopics {
     public static final String ASSESSMENT = "pulse.assessment.v1";
     public static final String REPORTING_DLQ = "pulse.reporting.dlq.v1";
     public static final String ASSESSMENT_DLQ = "pulse.assessment.dlq.v1";
+    public static final String PUBLIC = "pulse.public.v1";
 
     /** One record as read: its value and headers (as UTF-8 strings). */
     public record Event(String topic, int partition, long offset, String key, String value, Map<String, String> headers) {}
 
-    private final String bootstrap;
+    private final String principal;
 
     public EventTopics(PulseEnvironment env) {
-        this.bootstrap = env.kafkaBootstrap();
+        this(env, KafkaAccess.ADMIN);
+    }
+
+    /** Topics as {@code principal} sees them: its ACLs apply (KafkaAccess reads the same PULSE_* environment). */
+    public EventTopics(PulseEnvironment env, String principal) {
+        this.principal = principal;
     }
 
     /** Every record of the topic from its beginning up to its end at the time of the call. */
     public List<Event> readAll(String topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "system-kit-reader-" + UUID.randomUUID());
+        Properties p = KafkaAccess.clientProperties(principal);
+        // a group the principal's ACLs allow (subscribers: public-*); nothing is committed
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, (KafkaAccess.PUBLIC_SUBSCRIBER.equals(principal) ? "public-" : "")
+                + "system-kit-reader-" + UUID.randomUUID());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         List<Event> events = new ArrayList<>();
@@ -82,8 +90,7 @@ public final class EventTopics {
 
     /** Writes one raw record (anything: the point is to send what no service would) and waits for the ack. */
     public void send(String topic, String key, String value) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = KafkaAccess.clientProperties(principal);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
@@ -142,8 +149,7 @@ public final class EventTopics {
     }
 
     private Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        Properties p = KafkaAccess.clientProperties(principal);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
         return Admin.create(p);
     }

@@ -93,7 +93,8 @@ public final class ServiceProcesses implements AutoCloseable {
             e.put("DB_URL", env.jdbcUrl(s));
             e.put("DB_USERNAME", s.role());
             e.put("DB_PASSWORD", s.role());
-            e.put("KAFKA_BOOTSTRAP_SERVERS", env.kafkaBootstrap());
+            // its own Kafka principal (SCRAM user named as the service) on the secured broker
+            e.putAll(KafkaAccess.serviceEnvironment(s.serviceName()));
             e.put("OIDC_AUTH_SERVER_URL", env.issuer());
             e.put("OIDC_AUDIENCE", "pulse-api");
             e.put("LOG_JSON", "false");

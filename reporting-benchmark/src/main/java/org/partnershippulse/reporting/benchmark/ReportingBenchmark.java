@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.partnershippulse.systemkit.KafkaAccess;
 import org.partnershippulse.systemkit.Keycloak;
 import org.partnershippulse.systemkit.PulseEnvironment;
 import org.partnershippulse.systemkit.PulseService;
@@ -104,10 +106,11 @@ public final class ReportingBenchmark {
         base = env.baseUri(PulseService.REPORTING);
         events = new SyntheticEvents(env.repoRoot());
         // Throughput over latency: large compressed batches; acks=all as the services' producers.
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", env.kafkaBootstrap(), "acks", "all",
+        Properties config = KafkaAccess.clientProperties(KafkaAccess.ADMIN);
+        config.putAll(Map.of("acks", "all",
                 "linger.ms", "20", "batch.size", String.valueOf(1 << 20), "compression.type", "lz4",
-                "buffer.memory", String.valueOf(256L << 20), "max.request.size", String.valueOf(8 << 20)),
-                new StringSerializer(), new StringSerializer());
+                "buffer.memory", String.valueOf(256L << 20), "max.request.size", String.valueOf(8 << 20)));
+        producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         deadline = System.nanoTime() + options.timeout().toNanos();
     }
 
@@ -282,7 +285,7 @@ public final class ReportingBenchmark {
     }
 
     private long eventsOnTopics() {
-        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of("bootstrap.servers", env.kafkaBootstrap()),
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(KafkaAccess.clientProperties(KafkaAccess.ADMIN),
                 new StringDeserializer(), new StringDeserializer())) {
             long total = 0;
             for (String topic : List.of(SyntheticEvents.PARTNERSHIP_TOPIC, SyntheticEvents.ASSESSMENT_TOPIC)) {

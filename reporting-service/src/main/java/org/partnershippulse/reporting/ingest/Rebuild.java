@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.partnershippulse.kit.events.KafkaClients;
 import org.partnershippulse.reporting.config.ReportingConfig;
 import org.partnershippulse.reporting.events.Consumption;
 import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
@@ -58,8 +59,8 @@ public class Rebuild {
     @Inject
     Consumption consumption;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClients kafkaClients;
 
     @ConfigProperty(name = "mp.messaging.incoming.assessment-events.topic")
     String assessmentTopic;
@@ -102,10 +103,11 @@ public class Rebuild {
 
     /** Reads the topic up to the end it found when it started, a slice at a time, each slice applied as a batch. */
     private void replay(String topic, String consumerName, long[] counts) {
-        Map<String, Object> props = Map.of("bootstrap.servers", bootstrapServers,
+        // the service's own connection settings (TLS, its SASL principal); ACLs allow it groups reporting-rebuild-*
+        Map<String, Object> props = kafkaClients.config(Map.of(
                 "group.id", "reporting-rebuild-" + UUID.randomUUID(), "enable.auto.commit", "false",
                 "auto.offset.reset", "earliest", "max.poll.records", String.valueOf(SLICE),
-                "fetch.max.bytes", String.valueOf(64 << 20), "max.partition.fetch.bytes", String.valueOf(16 << 20));
+                "fetch.max.bytes", String.valueOf(64 << 20), "max.partition.fetch.bytes", String.valueOf(16 << 20)));
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
