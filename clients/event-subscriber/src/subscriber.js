@@ -47,8 +47,16 @@ function groupId(mode) {
   return group;
 }
 
-function newKafka(config) {
-  return new Kafka({ ...config, logLevel: logLevel.NOTHING, connectionTimeout: 10000, retry: { retries: 3 } });
+function newKafka(config, refusals) {
+  const logging = refusals
+    // kafkajs reports some refusals only in its debug log (a group refused at FindCoordinator surfaces as
+    // "group coordinator not found"), so a probe listens there for the broker's authorization error codes
+    ? { logLevel: logLevel.DEBUG, logCreator: () => ({ log }) => {
+      const type = log.error?.type;
+      if (typeof type === 'string' && type.endsWith('_AUTHORIZATION_FAILED')) refusals.push(type);
+    } }
+    : { logLevel: logLevel.NOTHING };
+  return new Kafka({ ...config, ...logging, connectionTimeout: 10000, retry: { retries: 3 } });
 }
 
 async function consume(config, args) {
@@ -140,7 +148,8 @@ export function errorName(error) {
  * record or the end of the (possibly empty) topic is reached without one.
  */
 async function probe(config, topic, group, timeoutMs) {
-  const kafka = newKafka(config);
+  const refusals = [];
+  const kafka = newKafka(config, refusals);
   const consumer = kafka.consumer({ groupId: group, retry: { retries: 1, restartOnFailure: async () => false } });
   let finish;
   const done = new Promise((resolve) => { finish = resolve; });
@@ -157,7 +166,7 @@ async function probe(config, topic, group, timeoutMs) {
   const outcome = await done;
   clearTimeout(timer);
   await consumer.disconnect().catch(() => {});
-  const error = outcome.error ? errorName(outcome.error) : null;
+  const error = outcome.error ? (refusals[0] ?? errorName(outcome.error)) : null;
   const refused = error !== null && /AUTHORIZATION_FAILED/.test(error);
   return {
     topic, group, refused,
