@@ -30,6 +30,7 @@ final class ScriptedRound {
     private static final PulseService P = PulseService.PARTNERSHIP;
     private static final PulseService A = PulseService.ASSESSMENT;
     private static final Duration EVENTS = Duration.ofSeconds(120);
+    static final String REFLECTION_TEXT = "I see partners share what they know";
     private static final List<String> FIRST_NAMES = List.of("Rosalind", "Teodoro", "Marisol", "Yusuf", "Ingrid", "Kwame", "Beatriz");
 
     record Organisation(String id, String name, String sector, String membershipId) {}
@@ -159,7 +160,7 @@ final class ScriptedRound {
                     answers.put(key, Map.of("value", values.get(new Random(31L * key.hashCode() + person.username().hashCode()).nextInt(values.size())))));
             // reflections a reader would recognise: the author's name and a marker unique to them
             form.freeTextItems().forEach(key -> answers.put(key, Map.of("value",
-                    "As " + person.name() + " (" + person.reflectionMarker() + ") I see partners share what they know.")));
+                    "As " + person.name() + " (" + person.reflectionMarker() + ") " + REFLECTION_TEXT + ".")));
             String path = "/rounds/" + roundId + "/response";
             PulseApi.ok(api.call("PUT", A, person.username(), path, Map.of("language", "en", "answers", answers), null), "save " + person.username());
             PulseApi.ok(api.call("POST", A, person.username(), path + "/submit", null, null), "submit " + person.username());
