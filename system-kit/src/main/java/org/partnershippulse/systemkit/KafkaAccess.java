@@ -14,6 +14,9 @@ import java.util.Properties;
  */
 public final class KafkaAccess {
 
+    /** What another county system gets: reads pulse.public.v1 only, with groups named public-*. */
+    public static final String PUBLIC_SUBSCRIBER = "public-subscriber";
+
     private KafkaAccess() {
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershippulse.system.support.RunningSystem;
+import org.partnershippulse.systemkit.KafkaAccess;
 import org.partnershippulse.systemkit.PulseApi;
 import org.partnershippulse.systemkit.PulseService;
 
@@ -39,7 +40,7 @@ class PublicStreamLinkageIT {
         long t0 = System.nanoTime();
         ScriptedRound round = ScriptedRound.play(api);
         long t1 = System.nanoTime();
-        List<PublicStream.Record> records = PublicStream.readUntilReleased("public-subscriber", round.roundId, Duration.ofMinutes(2));
+        List<PublicStream.Record> records = PublicStream.readUntilReleased(KafkaAccess.PUBLIC_SUBSCRIBER, round.roundId, Duration.ofMinutes(2));
         long readMs = (System.nanoTime() - t1) / 1_000_000;
         Map<String, Integer> types = new TreeMap<>();
         records.forEach(r -> types.merge(r.type(), 1, Integer::sum));

@@ -35,7 +35,7 @@ import org.partnershippulse.systemkit.PulseEnvironment;
 class PublicSubscriberIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PRINCIPAL = "public-subscriber";
+    private static final String PRINCIPAL = KafkaAccess.PUBLIC_SUBSCRIBER;
 
     private final PulseEnvironment env = RunningSystem.env();
     private final PulseApi api = new PulseApi(env, RunningSystem.keycloak());
@@ -51,6 +51,8 @@ class PublicSubscriberIT {
         ScriptedRound round = ScriptedRound.play(api);
         millis.putAll(round.millis);
         timed("npm ci", () -> run("npm-ci", Duration.ofMinutes(5), Map.of(), "npm", "ci", "--no-audit", "--no-fund"));
+        Run unit = timed("npm test", () -> run("npm-test", Duration.ofMinutes(2), Map.of(), "npm", "test"));
+        assertEquals(0, unit.exit(), "the subscriber's own tests (npm test) failed:\n" + unit.tail());
 
         Map<String, String> access = KafkaAccess.nodeEnvironment(PRINCIPAL);
         Run subscriber = timed("subscriber", () -> run("until-released", Duration.ofMinutes(4), access,
