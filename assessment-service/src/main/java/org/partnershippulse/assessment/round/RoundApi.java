@@ -124,13 +124,4 @@ public final class RoundApi {
     @Schema(name = "MyRoundPage", description = "One page of the open rounds you are invited to")
     public static final class MyRoundPage extends PageSchema<MyRound> {
     }
-
-    /** Data of the round opened, reopened and closed events: all reporting needs, so it never calls back. */
-    public record RoundEventData(UUID roundId, UUID partnershipId, String title, String instrumentKey,
-                                 int instrumentVersion, InstrumentDefinition instrument, Instant opensAt,
-                                 Instant closesAt, Confidentiality confidentiality, int minimumGroupSize,
-                                 List<Breakdown> allowedBreakdowns, String declaredDimension, int invitedCount,
-                                 Map<String, Integer> invitedBySector, Map<String, Integer> invitedByRole,
-                                 int respondedCount, Instant openedAt, Instant closedAt, String reopenReason) {
-    }
 }

@@ -20,7 +20,7 @@ import org.partnershippulse.kit.web.Versions;
 import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.agreement.Agreement;
 import org.partnershippulse.partnership.audit.AuditTrail;
-import org.partnershippulse.partnership.events.PartnershipEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.membership.Membership;
 import org.partnershippulse.partnership.organisation.Organisation;

@@ -15,7 +15,7 @@ import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
-import org.partnershippulse.partnership.events.PartnershipEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.partnership.events.PartnershipEvents;
 import org.partnershippulse.partnership.partnership.Partnership;
 import org.partnershippulse.partnership.partnership.PartnershipStatus;
