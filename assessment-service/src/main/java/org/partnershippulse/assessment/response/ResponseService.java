@@ -23,7 +23,7 @@ import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition.ScaleType;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
-import org.partnershippulse.assessment.partnership.PersonRoleView;
+import org.partnershippulse.projection.PersonRoleView;
 import org.partnershippulse.assessment.response.ResponseApi.ResponseView;
 import org.partnershippulse.assessment.response.ResponseApi.RevisionRef;
 import org.partnershippulse.assessment.response.ResponseApi.SaveRequest;

@@ -11,6 +11,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.AssessmentTopicsResource;
 import org.partnershippulse.assessment.Partnerships;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.TestEvents;
 
@@ -33,7 +34,7 @@ class PartnershipProjectionTest {
         String marker = UUID.randomUUID().toString();
         Partnerships p = Partnerships.create();
         TestEvents.publish(Partnerships.TOPIC, p.id.toString(), "{not json " + marker);
-        p.publish("person.role-granted.v1", "{\"roleId\": \"" + UUID.randomUUID() + "\", \"note\": \"" + marker + "\"}");
+        p.publish(PartnershipEventType.ROLE_GRANTED, "{\"roleId\": \"" + UUID.randomUUID() + "\", \"note\": \"" + marker + "\"}");
         Partnerships.Person member = p.member("HEALTH_CARE", "MEMBER");
         p.ready();
 
@@ -46,13 +47,13 @@ class PartnershipProjectionTest {
     void anEventOfAnUnknownTypeGoesToTheDeadLetterTopicWithItsReason() {
         String marker = UUID.randomUUID().toString();
         Partnerships p = Partnerships.create();
-        p.publish("agreement.signed.v1", "{\"agreementId\": \"" + marker + "\"}");
+        p.publish("org.example.agreement.signed.v1", "{\"agreementId\": \"" + marker + "\"}");
         Partnerships.Person member = p.member("EDUCATION", "MEMBER");
         p.ready();
 
         List<EventLog.Event> dead = EventLog.awaitRaw(AssessmentTopicsResource.DLQ, marker, 1);
         assertEquals(1, dead.size());
-        assertEquals("unknown event type org.partnershippulse.agreement.signed.v1", dead.get(0).headers().get("dead-letter-reason"));
+        assertEquals("unknown event type org.example.agreement.signed.v1", dead.get(0).headers().get("dead-letter-reason"));
         as(member.user()).when().get("/partnerships/" + p.id + "/rounds").then().statusCode(200);
     }
 }

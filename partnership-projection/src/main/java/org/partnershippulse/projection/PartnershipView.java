@@ -1,4 +1,4 @@
-package org.partnershippulse.assessment.partnership;
+package org.partnershippulse.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A partnership as partnership-service's events describe it (projection). */
+/** A partnership as partnership-service's events last described it. */
 @Entity
 @Table(name = "partnership_view")
 public class PartnershipView extends PanacheEntityBase {
@@ -23,6 +23,11 @@ public class PartnershipView extends PanacheEntityBase {
     @Column(name = "declared_dimension")
     public String declaredDimension;
 
+    /** Whether the partnership agreed to publish its released results on the public stream (default: no). */
+    @Column(name = "shares_results_publicly")
+    public boolean sharesResultsPublicly;
+
+    /** The partnership's version in partnership-service: an older event never overwrites a newer state. */
     @Column(name = "source_version")
     public long sourceVersion;
 
