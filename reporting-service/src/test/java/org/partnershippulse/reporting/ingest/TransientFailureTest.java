@@ -18,9 +18,9 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
 import org.partnershippulse.reporting.ReportEvents.RoundSettings;
+import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.TestEvents;
 import org.partnershippulse.testkit.TestTokens;
@@ -64,7 +64,7 @@ class TransientFailureTest {
         // A poison event after it, on the same partition: once it is dead-lettered, the round event would have been too.
         String marker = "after-transient-" + UUID.randomUUID();
         TestEvents.publish(ReportEvents.ASSESSMENT_TOPIC, p.id().toString(), TestEvents.cloudEvent(UUID.randomUUID(),
-                "/assessment-service", "org.partnershippulse.unknown.v1", p.id().toString(), "{\"m\":\"" + marker + "\"}"));
+                "/assessment-service", "org.example.unknown.v1", p.id().toString(), "{\"m\":\"" + marker + "\"}"));
         EventLog.awaitRaw(ReportEvents.DLQ, marker, 1);
         assertEquals(0, EventLog.readAll(ReportEvents.DLQ).stream().filter(e -> e.raw().contains(round.toString())).count());
     }
