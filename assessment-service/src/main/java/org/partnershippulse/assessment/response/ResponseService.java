@@ -17,13 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.partnershippulse.events.assessment.AssessmentEventType;
-import org.partnershippulse.events.assessment.ResponseSubmittedData;
 import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition.ScaleType;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
-import org.partnershippulse.projection.PersonRoleView;
 import org.partnershippulse.assessment.response.ResponseApi.ResponseView;
 import org.partnershippulse.assessment.response.ResponseApi.RevisionRef;
 import org.partnershippulse.assessment.response.ResponseApi.SaveRequest;
@@ -31,10 +28,13 @@ import org.partnershippulse.assessment.round.Round;
 import org.partnershippulse.assessment.round.RoundInvitation;
 import org.partnershippulse.assessment.round.RoundLifecycle;
 import org.partnershippulse.assessment.round.RoundService;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.ResponseSubmittedData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.projection.PersonRoleView;
 
 /**
  * A person's own response to a round. Only its author ever reads it here; what leaves the service is the

@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
-import org.partnershippulse.kit.paging.PageSchema;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.RoundSettings.Audience;
 import org.partnershippulse.assessment.round.RoundSettings.Breakdown;
 import org.partnershippulse.assessment.round.RoundSettings.Confidentiality;
+import org.partnershippulse.kit.paging.PageSchema;
 
 /** The rounds' request and response records, and the data of their events. */
 public final class RoundApi {

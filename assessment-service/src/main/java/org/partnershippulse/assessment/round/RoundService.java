@@ -17,14 +17,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.partnershippulse.events.assessment.AssessmentEventType;
-import org.partnershippulse.events.assessment.RoundData;
 import org.partnershippulse.assessment.instrument.Catalogue;
-import org.partnershippulse.projection.MembershipView;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
 import org.partnershippulse.assessment.partnership.PartnershipAccess.Standing;
-import org.partnershippulse.projection.PartnershipView;
-import org.partnershippulse.projection.PersonRoleView;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.AudienceRules.Invitee;
 import org.partnershippulse.assessment.round.RoundApi.MyRound;
@@ -32,6 +27,8 @@ import org.partnershippulse.assessment.round.RoundApi.Participant;
 import org.partnershippulse.assessment.round.RoundApi.Participation;
 import org.partnershippulse.assessment.round.RoundApi.RoundView;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.RoundData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -40,6 +37,9 @@ import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.CurrentUser;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.projection.MembershipView;
+import org.partnershippulse.projection.PartnershipView;
+import org.partnershippulse.projection.PersonRoleView;
 
 /** Rounds of a partnership: coordinators set them up and run them; members see the ones that concern them. */
 @ApplicationScoped
