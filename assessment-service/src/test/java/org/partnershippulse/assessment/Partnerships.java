@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
+import org.partnershippulse.events.partnership.PartnershipEventType;
+import org.partnershippulse.kit.events.EventType;
 import org.partnershippulse.testkit.TestEvents;
 import org.partnershippulse.testkit.TestUser;
 
@@ -17,9 +19,8 @@ import org.partnershippulse.testkit.TestUser;
  */
 public final class Partnerships {
 
-    public static final String TOPIC = "pulse.partnership.v1";
+    public static final String TOPIC = PartnershipEventType.TOPIC;
     private static final String SOURCE = "/partnership-service";
-    private static final String PREFIX = "org.partnershippulse.";
 
     public record Person(TestUser user, UUID personId, UUID organisationId, String organisationName, String sector, String role) {
     }
@@ -29,7 +30,7 @@ public final class Partnerships {
     public final List<Person> members = new ArrayList<>();
 
     private Partnerships(String declaredDimension) {
-        publish("partnership.created.v1", """
+        publish(PartnershipEventType.PARTNERSHIP_CREATED, """
                 {"partnershipId":"%s","name":"Eastside Families %s","status":"ACTIVE","geographyType":"CITY",
                  "geographyName":"Eastside","structure":"STEERING_COMMITTEE","declaredDimension":%s,
                  "aspiredDimension":null,"leadOrganisationId":null,"version":1}"""
@@ -57,7 +58,7 @@ public final class Partnerships {
     }
 
     public void revoke(Person p) {
-        publish("person.role-revoked.v1", roleJson(p, UUID.nameUUIDFromBytes((p.personId() + p.role()).getBytes()), "\"" + Instant.now() + "\""));
+        publish(PartnershipEventType.ROLE_REVOKED, roleJson(p, UUID.nameUUIDFromBytes((p.personId() + p.role()).getBytes()), "\"" + Instant.now() + "\""));
     }
 
     /** Waits until the projection knows everyone: each can list the partnership's rounds. */
@@ -76,11 +77,11 @@ public final class Partnerships {
         UUID organisationId = UUID.randomUUID();
         String organisationName = sector.charAt(0) + sector.substring(1).toLowerCase().replace('_', ' ') + " agency " + organisationId.toString().substring(0, 4);
         Person p = new Person(user, UUID.randomUUID(), organisationId, organisationName, sector, role);
-        publish("membership.started.v1", """
+        publish(PartnershipEventType.MEMBERSHIP_STARTED, """
                 {"membershipId":"%s","partnershipId":"%s","organisationId":"%s","organisationName":"%s","sector":"%s",
                  "role":"MEMBER","joinedOn":"2026-01-15","leftOn":null,"version":1}"""
                 .formatted(UUID.randomUUID(), id, organisationId, organisationName, sector));
-        publish("person.role-granted.v1", roleJson(p, UUID.nameUUIDFromBytes((p.personId() + role).getBytes()), "null"));
+        publish(PartnershipEventType.ROLE_GRANTED, roleJson(p, UUID.nameUUIDFromBytes((p.personId() + role).getBytes()), "null"));
         return p;
     }
 
@@ -92,7 +93,12 @@ public final class Partnerships {
                         p.organisationName(), p.sector(), p.role(), revokedAt);
     }
 
+    public void publish(EventType type, String data) {
+        publish(type.type(), data);
+    }
+
+    /** Any type, also one outside the contract. */
     public void publish(String type, String data) {
-        TestEvents.publish(TOPIC, id.toString(), TestEvents.cloudEvent(UUID.randomUUID(), SOURCE, PREFIX + type, id.toString(), data));
+        TestEvents.publish(TOPIC, id.toString(), TestEvents.cloudEvent(UUID.randomUUID(), SOURCE, type, id.toString(), data));
     }
 }

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
 

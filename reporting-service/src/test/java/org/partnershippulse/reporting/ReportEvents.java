@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.TestEvents;
 import org.partnershippulse.testkit.TestUser;
@@ -18,8 +20,8 @@ import org.partnershippulse.testkit.TestUser;
  */
 public final class ReportEvents {
 
-    public static final String PARTNERSHIP_TOPIC = "pulse.partnership.v1";
-    public static final String ASSESSMENT_TOPIC = "pulse.assessment.v1";
+    public static final String PARTNERSHIP_TOPIC = PartnershipEventType.TOPIC;
+    public static final String ASSESSMENT_TOPIC = AssessmentEventType.TOPIC;
     public static final String DLQ = "pulse.reporting.dlq.v1";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,7 +35,7 @@ public final class ReportEvents {
             ObjectNode data = JSON.createObjectNode().put("partnershipId", p.id.toString()).put("name", name)
                     .put("status", "ACTIVE").put("geographyType", "COUNTY").put("geographyName", "Riverside")
                     .put("structure", "LEADERSHIP_TABLE").put("declaredDimension", declaredDimension).put("version", 0);
-            publishPartnership(p.id, "org.partnershippulse.partnership.created.v1", data);
+            publishPartnership(p.id, PartnershipEventType.PARTNERSHIP_CREATED.type(), data);
             p.grant(p.coordinator, "COORDINATOR");
             p.grant(p.member, "MEMBER");
             return p;
@@ -42,12 +44,12 @@ public final class ReportEvents {
         /** @return the role's id (to revoke it) */
         public UUID grant(TestUser user, String role) {
             UUID roleId = UUID.randomUUID();
-            publishPartnership(id, "org.partnershippulse.person.role-granted.v1", role(roleId, user, role));
+            publishPartnership(id, PartnershipEventType.ROLE_GRANTED.type(), role(roleId, user, role));
             return roleId;
         }
 
         public void revoke(UUID roleId, TestUser user, String role) {
-            publishPartnership(id, "org.partnershippulse.person.role-revoked.v1", role(roleId, user, role)
+            publishPartnership(id, PartnershipEventType.ROLE_REVOKED.type(), role(roleId, user, role)
                     .put("revokedAt", Instant.now().toString()));
         }
 
@@ -144,7 +146,7 @@ public final class ReportEvents {
         data.set("invitedBySector", JSON.valueToTree(s.invitedBySector()));
         data.set("invitedByRole", JSON.valueToTree(s.invitedByRole()));
         data.put("respondedCount", 0).put("openedAt", Instant.now().toString());
-        publishAssessment(partnershipId, "org.partnershippulse.round.opened.v1", data);
+        publishAssessment(partnershipId, AssessmentEventType.ROUND_OPENED.type(), data);
         OPENED.put(roundId, data);
         return roundId;
     }
@@ -154,12 +156,12 @@ public final class ReportEvents {
 
     public static void closeRound(UUID partnershipId, UUID roundId) {
         ObjectNode data = OPENED.get(roundId).deepCopy().put("closedAt", Instant.now().toString());
-        publishAssessment(partnershipId, "org.partnershippulse.round.closed.v1", data);
+        publishAssessment(partnershipId, AssessmentEventType.ROUND_CLOSED.type(), data);
     }
 
     public static void reopenRound(UUID partnershipId, UUID roundId) {
         ObjectNode data = OPENED.get(roundId).deepCopy().put("reopenReason", "A partner asked to correct an answer");
-        publishAssessment(partnershipId, "org.partnershippulse.round.reopened.v1", data);
+        publishAssessment(partnershipId, AssessmentEventType.ROUND_REOPENED.type(), data);
     }
 
     /** A response revision; answers map item key to option value; notes and reflections map item key to text. */
@@ -215,7 +217,7 @@ public final class ReportEvents {
         r.reflections().forEach((item, text) -> reflections.addObject().put("itemKey", item).put("text", text));
         data.put("submittedAt", Instant.now().toString());
         String event = TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service",
-                "org.partnershippulse.assessment.response-submitted.v1", partnershipId.toString(), data.toString());
+                AssessmentEventType.RESPONSE_SUBMITTED.type(), partnershipId.toString(), data.toString());
         EventSchemas.assertValid(event);
         return event;
     }

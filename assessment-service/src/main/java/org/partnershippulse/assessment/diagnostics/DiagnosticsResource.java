@@ -9,14 +9,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.PingData;
 import org.partnershippulse.kit.events.CloudEvent;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.security.CurrentUser;
@@ -50,7 +50,7 @@ public class DiagnosticsResource {
     public Response ping() {
         UUID id = UUID.randomUUID();
         CloudEvent event = outbox.record(AssessmentEventType.PING, id.toString(), "pings/" + id,
-                Map.of("pingId", id, "requestedBy", currentUser.username()));
+                new PingData(id, currentUser.username()));
         return Response.accepted(new PingSent(id, event.time())).build();
     }
 }

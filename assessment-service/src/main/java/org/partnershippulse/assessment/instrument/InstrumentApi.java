@@ -42,9 +42,4 @@ public final class InstrumentApi {
     @Schema(name = "InstrumentSummaryPage", description = "One page of instrument versions")
     public static final class SummaryPage extends PageSchema<Summary> {
     }
-
-    /** Data of the instrument.published event: the whole snapshot, so that consumers never call back. */
-    public record Published(String instrumentKey, int version, InstrumentDefinition.Kind kind, Instant publishedAt,
-                            InstrumentDefinition instrument) {
-    }
 }

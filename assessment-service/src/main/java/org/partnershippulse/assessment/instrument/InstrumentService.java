@@ -1,5 +1,6 @@
 package org.partnershippulse.assessment.instrument;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,9 +13,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.assessment.instrument.InstrumentApi.Summary;
 import org.partnershippulse.assessment.instrument.InstrumentApi.VersionDocument;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.InstrumentPublishedData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -32,6 +34,9 @@ public class InstrumentService {
 
     private static final Map<String, String> SORTABLE = Map.of(
             "key", "instrumentKey", "version", "number", "title", "title", "publishedAt", "publishedAt");
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     Catalogue catalogue;
@@ -171,7 +176,8 @@ public class InstrumentService {
         v.updatedAt = v.publishedAt;
         outbox.record(AssessmentEventType.INSTRUMENT_PUBLISHED, v.instrumentKey,
                 "instruments/" + v.instrumentKey + "/versions/" + v.number,
-                new InstrumentApi.Published(v.instrumentKey, v.number, definition.kind(), v.publishedAt, definition));
+                new InstrumentPublishedData(v.instrumentKey, v.number, definition.kind().name(), v.publishedAt,
+                        mapper.valueToTree(definition)));
     }
 
     private InstrumentVersion newDraft(InstrumentDefinition definition, int number) {

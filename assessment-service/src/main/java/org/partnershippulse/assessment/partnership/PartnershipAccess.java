@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.projection.PartnershipView;
+import org.partnershippulse.projection.PersonRoleView;
 
 /**
  * Who the caller is in a partnership, from the local projection: a coordinator holds an active COORDINATOR role

@@ -43,17 +43,4 @@ public final class ResponseApi {
     @Schema(name = "ResponseRevisionRef")
     public record RevisionRef(@Schema(example = "1") int revision, Instant submittedAt) {
     }
-
-    /** Data of the response-submitted event. */
-    public record Submitted(UUID roundId, UUID partnershipId, String instrumentKey, int instrumentVersion, UUID responseId,
-                            int revision, UUID respondentId, UUID organisationId, String organisationName, String sector,
-                            List<String> roles, String language, List<ItemAnswer> answers, List<Reflection> reflections,
-                            Instant submittedAt) {
-    }
-
-    public record ItemAnswer(String itemKey, String value, String note) {
-    }
-
-    public record Reflection(String itemKey, String text) {
-    }
 }

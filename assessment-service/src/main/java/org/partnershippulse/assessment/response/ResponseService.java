@@ -17,12 +17,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition.ScaleType;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
-import org.partnershippulse.assessment.partnership.PersonRoleView;
 import org.partnershippulse.assessment.response.ResponseApi.ResponseView;
 import org.partnershippulse.assessment.response.ResponseApi.RevisionRef;
 import org.partnershippulse.assessment.response.ResponseApi.SaveRequest;
@@ -30,10 +28,13 @@ import org.partnershippulse.assessment.round.Round;
 import org.partnershippulse.assessment.round.RoundInvitation;
 import org.partnershippulse.assessment.round.RoundLifecycle;
 import org.partnershippulse.assessment.round.RoundService;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.ResponseSubmittedData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.projection.PersonRoleView;
 
 /**
  * A person's own response to a round. Only its author ever reads it here; what leaves the service is the
@@ -208,10 +209,10 @@ public class ResponseService {
                 List.copyOf(new TreeSet<>(roles.stream().map(r -> r.role).toList())));
     }
 
-    private static ResponseApi.Submitted submitted(Round round, RoundResponse response, Respondent who,
+    private static ResponseSubmittedData submitted(Round round, RoundResponse response, Respondent who,
                                                    InstrumentDefinition instrument, Map<String, Answer> answers, Instant at) {
-        List<ResponseApi.ItemAnswer> rated = new ArrayList<>();
-        List<ResponseApi.Reflection> reflections = new ArrayList<>();
+        List<ResponseSubmittedData.Answer> rated = new ArrayList<>();
+        List<ResponseSubmittedData.Reflection> reflections = new ArrayList<>();
         for (InstrumentDefinition.Item item : instrument.items()) {
             Answer answer = answers.get(item.key());
             if (answer == null || !answer.isAnswered()) {
@@ -219,12 +220,12 @@ public class ResponseService {
             }
             boolean freeText = instrument.scale(item.scale()).map(s -> s.type() == ScaleType.FREE_TEXT).orElse(false);
             if (freeText) {
-                reflections.add(new ResponseApi.Reflection(item.key(), answer.value()));
+                reflections.add(new ResponseSubmittedData.Reflection(item.key(), answer.value()));
             } else {
-                rated.add(new ResponseApi.ItemAnswer(item.key(), answer.value(), answer.note()));
+                rated.add(new ResponseSubmittedData.Answer(item.key(), answer.value(), answer.note()));
             }
         }
-        return new ResponseApi.Submitted(round.id, round.partnershipId, round.instrumentKey, round.instrumentVersion,
+        return new ResponseSubmittedData(round.id, round.partnershipId, round.instrumentKey, round.instrumentVersion,
                 response.id, response.revision, response.respondentId, who.organisationId(), who.organisationName(),
                 who.sector(), who.roles(), response.language, rated, reflections, at);
     }

@@ -13,11 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
-import org.partnershippulse.kit.paging.PageSchema;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.RoundSettings.Audience;
 import org.partnershippulse.assessment.round.RoundSettings.Breakdown;
 import org.partnershippulse.assessment.round.RoundSettings.Confidentiality;
+import org.partnershippulse.kit.paging.PageSchema;
 
 /** The rounds' request and response records, and the data of their events. */
 public final class RoundApi {
@@ -123,14 +123,5 @@ public final class RoundApi {
 
     @Schema(name = "MyRoundPage", description = "One page of the open rounds you are invited to")
     public static final class MyRoundPage extends PageSchema<MyRound> {
-    }
-
-    /** Data of the round opened, reopened and closed events: all reporting needs, so it never calls back. */
-    public record RoundEventData(UUID roundId, UUID partnershipId, String title, String instrumentKey,
-                                 int instrumentVersion, InstrumentDefinition instrument, Instant opensAt,
-                                 Instant closesAt, Confidentiality confidentiality, int minimumGroupSize,
-                                 List<Breakdown> allowedBreakdowns, String declaredDimension, int invitedCount,
-                                 Map<String, Integer> invitedBySector, Map<String, Integer> invitedByRole,
-                                 int respondedCount, Instant openedAt, Instant closedAt, String reopenReason) {
     }
 }

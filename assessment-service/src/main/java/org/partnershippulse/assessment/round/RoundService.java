@@ -1,5 +1,6 @@
 package org.partnershippulse.assessment.round;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,21 +17,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.assessment.instrument.Catalogue;
-import org.partnershippulse.assessment.partnership.MembershipView;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
 import org.partnershippulse.assessment.partnership.PartnershipAccess.Standing;
-import org.partnershippulse.assessment.partnership.PartnershipView;
-import org.partnershippulse.assessment.partnership.PersonRoleView;
 import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.AudienceRules.Invitee;
 import org.partnershippulse.assessment.round.RoundApi.MyRound;
 import org.partnershippulse.assessment.round.RoundApi.Participant;
 import org.partnershippulse.assessment.round.RoundApi.Participation;
-import org.partnershippulse.assessment.round.RoundApi.RoundEventData;
 import org.partnershippulse.assessment.round.RoundApi.RoundView;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.assessment.RoundData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -39,6 +37,9 @@ import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.CurrentUser;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.projection.MembershipView;
+import org.partnershippulse.projection.PartnershipView;
+import org.partnershippulse.projection.PersonRoleView;
 
 /** Rounds of a partnership: coordinators set them up and run them; members see the ones that concern them. */
 @ApplicationScoped
@@ -46,6 +47,9 @@ public class RoundService {
 
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "createdAt", "title", "title",
             "opensAt", "opensAt", "closesAt", "closesAt", "status", "status");
+
+    @Inject
+    ObjectMapper mapper;
 
     @Inject
     PartnershipAccess access;
@@ -324,10 +328,12 @@ public class RoundService {
     private void publish(AssessmentEventType type, Round round, List<Invitee> invitees) {
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
         int responded = (int) RoundResponse.count("roundId = ?1 and revision > 0", round.id);
-        RoundEventData data = new RoundEventData(round.id, round.partnershipId, round.title, round.instrumentKey,
-                round.instrumentVersion, catalogue.published(round.instrumentKey, round.instrumentVersion).orElseThrow().definition(),
-                round.opensAt, round.closesAt, round.confidentiality, round.minimumGroupSize,
-                round.breakdowns().stream().sorted().toList(), partnership == null ? null : partnership.declaredDimension,
+        RoundData data = new RoundData(round.id, round.partnershipId, round.title, round.instrumentKey,
+                round.instrumentVersion, mapper.valueToTree(catalogue.published(round.instrumentKey, round.instrumentVersion)
+                        .orElseThrow().definition()),
+                round.opensAt, round.closesAt, round.confidentiality.name(), round.minimumGroupSize,
+                round.breakdowns().stream().sorted().map(Enum::name).toList(),
+                partnership == null ? null : partnership.declaredDimension,
                 invitees.size(), AudienceRules.bySector(invitees), AudienceRules.byRole(invitees), responded,
                 round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null);
         outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, data);

@@ -3,7 +3,7 @@ package org.partnershippulse.assessment.contract;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.AsyncApiContractCheck;
 
 class AsyncApiContractTest extends AsyncApiContractCheck {

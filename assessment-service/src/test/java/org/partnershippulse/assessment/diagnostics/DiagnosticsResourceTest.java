@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
@@ -22,12 +23,12 @@ class DiagnosticsResourceTest {
                 .then().statusCode(202)
                 .extract().path("id");
 
-        List<EventLog.Event> events = EventLog.await("pulse.assessment.v1", e -> id.equals(e.data().path("pingId").asText()), 1);
+        List<EventLog.Event> events = EventLog.await(AssessmentEventType.TOPIC, e -> id.equals(e.data().path("pingId").asText()), 1);
 
         assertEquals(1, events.size());
         EventLog.Event event = events.get(0);
         assertEquals(id, event.key());
-        assertEquals("org.partnershippulse.diagnostics.ping.v1", event.type());
+        assertEquals(AssessmentEventType.PING.type(), event.type());
         assertEquals("application/cloudevents+json; charset=UTF-8", event.contentType());
         assertEquals("admin", event.data().path("requestedBy").asText());
         EventSchemas.assertValid(event.raw());

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Http;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.TestUser;

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
 import org.partnershippulse.assessment.Rounds;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.EmbeddedKafkaBroker;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;

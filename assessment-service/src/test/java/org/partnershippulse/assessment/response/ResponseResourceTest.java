@@ -18,8 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
-import org.partnershippulse.assessment.events.AssessmentEventType;
 import org.partnershippulse.assessment.Rounds;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
 

@@ -16,7 +16,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
 import org.partnershippulse.assessment.Rounds;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.TestUser;
 
 @QuarkusTest

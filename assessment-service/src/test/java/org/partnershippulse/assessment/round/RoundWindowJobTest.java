@@ -14,7 +14,7 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.assessment.Partnerships;
 import org.partnershippulse.assessment.Rounds;
-import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 
 /** Rounds open and close by themselves at their planned times, as their coordinator would. */
 @QuarkusTest

@@ -2,67 +2,46 @@ package org.partnershippulse.partnership.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
+import org.partnershippulse.events.partnership.MembershipData;
+import org.partnershippulse.events.partnership.PartnershipData;
+import org.partnershippulse.events.partnership.PartnershipEventType;
+import org.partnershippulse.events.partnership.PersonData;
+import org.partnershippulse.events.partnership.RoleData;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.membership.MembershipRole;
 import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.partnership.Dimension;
-import org.partnershippulse.partnership.partnership.GeographyType;
 import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.partnership.PartnershipStatus;
-import org.partnershippulse.partnership.partnership.PartnershipStructure;
 import org.partnershippulse.partnership.person.Person;
 import org.partnershippulse.partnership.person.PersonRole;
-import org.partnershippulse.partnership.person.PersonRoleType;
-import org.partnershippulse.partnership.sector.Sector;
 
 /**
  * The data of each event: enough for a consumer to keep its own projection without calling back (a membership
  * carries its organisation's name and sector; a role carries the person's organisation). Shapes are the
- * contract in contracts/events/.
+ * contract (event-contracts, checked against contracts/events/).
  */
 @ApplicationScoped
 public class PartnershipEvents {
-
-    public record PartnershipData(UUID partnershipId, String name, PartnershipStatus status, GeographyType geographyType,
-            String geographyName, PartnershipStructure structure, Dimension declaredDimension, Dimension aspiredDimension,
-            UUID leadOrganisationId, long version) {
-    }
-
-    public record MembershipData(UUID membershipId, UUID partnershipId, UUID organisationId, String organisationName,
-            Sector sector, MembershipRole role, LocalDate joinedOn, LocalDate leftOn, long version) {
-    }
-
-    public record RoleData(UUID roleId, UUID partnershipId, UUID personId, String subject, String personName,
-            UUID organisationId, String organisationName, Sector sector, PersonRoleType role, Instant grantedAt,
-            Instant revokedAt) {
-    }
-
-    public record PersonData(UUID partnershipId, UUID personId, String subject, String personName, UUID organisationId,
-            String organisationName, Sector sector) {
-    }
 
     @Inject
     Outbox outbox;
 
     public PartnershipData partnership(Partnership p) {
-        return new PartnershipData(p.id, p.name, p.status, p.geographyType, p.geographyName, p.structure,
-                p.declaredDimension, p.aspiredDimension, p.leadOrganisationId, p.version);
+        return new PartnershipData(p.id, p.name, name(p.status), name(p.geographyType), p.geographyName,
+                name(p.structure), name(p.declaredDimension), name(p.aspiredDimension), p.leadOrganisationId, p.version);
     }
 
     public void membership(PartnershipEventType type, Membership m, Organisation o) {
         outbox.record(type, m.partnershipId.toString(), "partnerships/" + m.partnershipId + "/memberships/" + m.id,
-                new MembershipData(m.id, m.partnershipId, o.id, o.name, o.sector, m.role, m.joinedOn, m.leftOn, m.version));
+                new MembershipData(m.id, m.partnershipId, o.id, o.name, name(o.sector), name(m.role), m.joinedOn, m.leftOn,
+                        m.version));
     }
 
     public void role(PartnershipEventType type, PersonRole r) {
         Organisation o = r.person.organisationId == null ? null : Organisation.findById(r.person.organisationId);
         outbox.record(type, r.partnershipId.toString(), "partnerships/" + r.partnershipId + "/roles/" + r.id,
                 new RoleData(r.id, r.partnershipId, r.person.id, r.person.subject, r.person.name, o == null ? null : o.id,
-                        o == null ? null : o.name, o == null ? null : o.sector, r.role, r.grantedAt, r.revokedAt));
+                        o == null ? null : o.name, o == null ? null : name(o.sector), name(r.role), r.grantedAt, r.revokedAt));
     }
 
     /** One event per partnership the person holds a role in, so each partnership's consumers see it in order. */
@@ -72,7 +51,7 @@ public class PartnershipEvents {
                 .map(r -> r.partnershipId).distinct()
                 .forEach(partnershipId -> outbox.record(PartnershipEventType.PERSON_UPDATED, partnershipId.toString(),
                         "people/" + person.id, new PersonData(partnershipId, person.id, person.subject, person.name,
-                                o == null ? null : o.id, o == null ? null : o.name, o == null ? null : o.sector)));
+                                o == null ? null : o.id, o == null ? null : o.name, o == null ? null : name(o.sector))));
     }
 
     /** A renamed or re-classified organisation changes every current membership's projection, and its people's. */
@@ -80,5 +59,10 @@ public class PartnershipEvents {
         Membership.<Membership>list("organisationId = ?1 and leftOn is null", organisation.id)
                 .forEach(m -> membership(PartnershipEventType.MEMBERSHIP_CHANGED, m, organisation));
         Person.<Person>list("organisationId", organisation.id).forEach(this::personUpdated);
+    }
+
+    /** Enumerations travel as their names. */
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

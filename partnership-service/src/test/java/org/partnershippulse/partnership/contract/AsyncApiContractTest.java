@@ -3,7 +3,7 @@ package org.partnershippulse.partnership.contract;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.partnershippulse.partnership.events.PartnershipEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.testkit.AsyncApiContractCheck;
 
 class AsyncApiContractTest extends AsyncApiContractCheck {

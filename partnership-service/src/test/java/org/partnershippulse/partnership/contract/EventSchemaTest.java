@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.TestEvents;
 
@@ -13,7 +14,7 @@ class EventSchemaTest {
 
     private static String membershipStarted(String data) {
         UUID partnership = UUID.randomUUID();
-        return TestEvents.cloudEvent(UUID.randomUUID(), "/partnership-service", "org.partnershippulse.membership.started.v1",
+        return TestEvents.cloudEvent(UUID.randomUUID(), "/partnership-service", PartnershipEventType.MEMBERSHIP_STARTED.type(),
                 partnership.toString(), data.replace("$P", partnership.toString()));
     }
 
@@ -36,6 +37,6 @@ class EventSchemaTest {
     @Test
     void unknownEventTypeHasNoSchema() {
         assertFalse(EventSchemas.errors(TestEvents.cloudEvent(UUID.randomUUID(), "/partnership-service",
-                "org.partnershippulse.partnership.renamed.v1", "k", "{}")).isEmpty());
+                "org.example.partnership.renamed.v1", "k", "{}")).isEmpty());
     }
 }

@@ -2,6 +2,7 @@ package org.partnershippulse.partnership.events;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.partnershippulse.events.partnership.PartnershipEventType.*;
 import static org.partnershippulse.partnership.Fixtures.token;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.partnership.Fixtures;
 import org.partnershippulse.testkit.EmbeddedKafkaBroker;
 import org.partnershippulse.testkit.EventLog;
@@ -21,7 +24,7 @@ import org.partnershippulse.testkit.TestUser;
 @QuarkusTest
 class PartnershipEventsTest {
 
-    private static final String TOPIC = "pulse.partnership.v1";
+    private static final String TOPIC = PartnershipEventType.TOPIC;
 
     private static List<EventLog.Event> eventsOf(UUID partnershipId, int atLeast) {
         return EventLog.await(TOPIC, e -> partnershipId.toString().equals(e.key()), atLeast);
@@ -38,9 +41,8 @@ class PartnershipEventsTest {
 
         // created, 2 memberships, 2 roles, updated
         List<EventLog.Event> events = eventsOf(world.partnershipId(), 6);
-        assertEquals(List.of("org.partnershippulse.partnership.created.v1", "org.partnershippulse.membership.started.v1",
-                        "org.partnershippulse.membership.started.v1", "org.partnershippulse.person.role-granted.v1",
-                        "org.partnershippulse.person.role-granted.v1", "org.partnershippulse.partnership.updated.v1"),
+        assertEquals(Stream.of(PARTNERSHIP_CREATED, MEMBERSHIP_STARTED, MEMBERSHIP_STARTED, ROLE_GRANTED, ROLE_GRANTED,
+                        PARTNERSHIP_UPDATED).map(PartnershipEventType::type).toList(),
                 events.stream().map(EventLog.Event::type).toList());
         events.forEach(e -> EventSchemas.assertValid(e.raw()));
         EventLog.Event membership = events.get(2);
@@ -86,9 +88,9 @@ class PartnershipEventsTest {
         events.forEach(e -> EventSchemas.assertValid(e.raw()));
         assertEquals(java.util.Arrays.stream(PartnershipEventType.values()).map(PartnershipEventType::type).collect(Collectors.toSet()),
                 events.stream().map(EventLog.Event::type).collect(Collectors.toSet()));
-        EventLog.Event ended = events.stream().filter(e -> e.type().endsWith("membership.ended.v1")).findFirst().orElseThrow();
+        EventLog.Event ended = events.stream().filter(e -> e.type().equals(MEMBERSHIP_ENDED.type())).findFirst().orElseThrow();
         assertEquals(java.time.LocalDate.now().toString(), ended.data().path("leftOn").asText());
-        EventLog.Event renamed = events.stream().filter(e -> e.type().endsWith("person.updated.v1")).findFirst().orElseThrow();
+        EventLog.Event renamed = events.stream().filter(e -> e.type().equals(PERSON_UPDATED.type())).findFirst().orElseThrow();
         assertEquals("Renamed Member", renamed.data().path("personName").asText());
     }
 
@@ -113,7 +115,7 @@ class PartnershipEventsTest {
         }
 
         List<EventLog.Event> events = eventsOf(partnershipId, 6);
-        List<EventLog.Event> started = events.stream().filter(e -> e.type().endsWith("membership.started.v1")).toList();
+        List<EventLog.Event> started = events.stream().filter(e -> e.type().equals(MEMBERSHIP_STARTED.type())).toList();
         assertEquals(5, started.size());
         assertEquals(organisations, started.stream().map(e -> e.data().path("organisationId").asText()).collect(Collectors.toSet()));
         assertEquals(events.size(), events.stream().map(EventLog.Event::id).distinct().count(), "no event twice");

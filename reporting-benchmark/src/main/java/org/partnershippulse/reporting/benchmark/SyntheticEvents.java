@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.UUID;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
+import org.partnershippulse.kit.events.EventType;
 import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.TestEvents;
 
@@ -21,12 +24,11 @@ import org.partnershippulse.testkit.TestEvents;
  */
 final class SyntheticEvents {
 
-    static final String PARTNERSHIP_TOPIC = "pulse.partnership.v1";
-    static final String ASSESSMENT_TOPIC = "pulse.assessment.v1";
+    static final String PARTNERSHIP_TOPIC = PartnershipEventType.TOPIC;
+    static final String ASSESSMENT_TOPIC = AssessmentEventType.TOPIC;
     static final List<String> SECTORS = List.of("EDUCATION", "HEALTH_CARE", "FAITH_BASED", "BUSINESS");
     static final String ROLE = "MEMBER";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PREFIX = "org.partnershippulse.";
     /** How many events of each type are validated against their schema. */
     private static final int VALIDATED_PER_TYPE = 3;
 
@@ -77,7 +79,7 @@ final class SyntheticEvents {
         ObjectNode p = JSON.createObjectNode().put("partnershipId", partnership.toString()).put("name", name)
                 .put("status", "ACTIVE").put("geographyType", "COUNTY").put("geographyName", "Bench")
                 .put("structure", "LEADERSHIP_TABLE").put("version", 0);
-        return checked(event("/partnership-service", "partnership.created.v1", partnership, p.toString()), false);
+        return checked(event("/partnership-service", PartnershipEventType.PARTNERSHIP_CREATED, partnership, p.toString()), false);
     }
 
     String roundOpened(UUID partnership, UUID round, int invited) {
@@ -90,7 +92,7 @@ final class SyntheticEvents {
         r.putObject("invitedBySector");
         r.putObject("invitedByRole");
         r.put("respondedCount", 0).put("openedAt", Instant.now().toString());
-        return checked(event("/assessment-service", "round.opened.v1", partnership, r.toString()), false);
+        return checked(event("/assessment-service", AssessmentEventType.ROUND_OPENED, partnership, r.toString()), false);
     }
 
     /** One answer per rated item; choices[i] is the option index of items().get(i). */
@@ -107,7 +109,7 @@ final class SyntheticEvents {
                     .append(item.values().get(choices[i])).append("\"}");
         }
         d.append("],\"reflections\":[],\"submittedAt\":\"").append(Instant.now()).append("\"}");
-        return checked(event("/assessment-service", "assessment.response-submitted.v1", partnership, d.toString()), true);
+        return checked(event("/assessment-service", AssessmentEventType.RESPONSE_SUBMITTED, partnership, d.toString()), true);
     }
 
     int[] randomChoices(Random random) {
@@ -125,8 +127,8 @@ final class SyntheticEvents {
         return event;
     }
 
-    private static String event(String source, String type, UUID partnership, String data) {
-        return TestEvents.cloudEvent(UUID.randomUUID(), source, PREFIX + type, partnership.toString(), data);
+    private static String event(String source, EventType type, UUID partnership, String data) {
+        return TestEvents.cloudEvent(UUID.randomUUID(), source, type.type(), partnership.toString(), data);
     }
 
     private JsonNode scale(String key) {

@@ -10,8 +10,6 @@ public interface ReportingConfig {
 
     Rebuild rebuild();
 
-    Retry retry();
-
     Live live();
 
     interface Live {
@@ -39,18 +37,6 @@ public interface ReportingConfig {
         /** The Retry-After of a refused stream. */
         @WithDefault("PT15S")
         Duration retryAfter();
-    }
-
-    /** A failure to apply an event that is not poison (database down, lock timeout) is retried until it succeeds. */
-    interface Retry {
-
-        /** Wait after the first failed attempt; doubled after each further one. */
-        @WithDefault("PT0.2S")
-        Duration initialDelay();
-
-        /** Longest wait between two attempts. */
-        @WithDefault("PT30S")
-        Duration maxDelay();
     }
 
     interface Rebuild {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,19 +18,21 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.partnershippulse.kit.events.EventHandlers;
+import org.partnershippulse.kit.events.EventPipeline;
+import org.partnershippulse.kit.events.Inbox;
 import org.partnershippulse.kit.events.KafkaClients;
+import org.partnershippulse.projection.PartnershipProjection;
 import org.partnershippulse.reporting.config.ReportingConfig;
-import org.partnershippulse.reporting.events.Consumption;
-import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
 
 /**
  * Rebuilds every read model from the topics: empties them and replays both topics from the beginning with a consumer
  * of its own (no group: it assigns every partition and reads up to the end offsets it found), in slices of
- * {@value #SLICE} events applied by the same {@link EventBatches} as live consumption: so a rebuild equals incremental
+ * {@value #SLICE} events applied by the same {@link EventPipeline} and handlers as live consumption: so a rebuild equals incremental
  * consumption by construction, and writes a round's counts once per slice instead of once per response. Releases
  * are not read models: a rebuild keeps them and cuts none (what was published stays as it was published).
  *
- * <p>It is one transaction, run with this instance's consumption paused ({@link Consumption#paused}), which first
+ * <p>It is one transaction, run with this instance's consumption paused ({@link EventPipeline#paused}), which first
  * locks the inbox table: consumers of other instances wait at their inbox insert (or time out and retry) until the
  * rebuild commits; all then skip what it already applied (same event ids) and go on in partition order. Readers keep
  * seeing the old reports until the commit (rows are deleted, not truncated). Poison events are skipped: they went to
@@ -39,8 +42,8 @@ import org.partnershippulse.reporting.partnership.PartnershipEventsConsumer;
 public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
-    private static final List<String> READ_MODELS = List.of("partnership_view", "partnership_role_view", "round_view",
-            "response_view", "respondent_count", "answer_count", "reflection_view", "diagnostic_ping");
+    private static final List<String> READ_MODELS = List.of("round_view", "response_view", "respondent_count",
+            "answer_count", "reflection_view", "diagnostic_ping");
     /**
      * Events applied together: their inbox rows, response rows and netted counts are each written by one statement.
      * Larger slices write the counts of a round fewer times; memory grows with the slice, not with the topics.
@@ -51,13 +54,19 @@ public class Rebuild {
     EntityManager em;
 
     @Inject
-    EventBatches batches;
+    EventPipeline pipeline;
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    PartnershipProjection partnerships;
+
+    @Inject
+    AssessmentEventsConsumer assessment;
 
     @Inject
     ReportingConfig config;
-
-    @Inject
-    Consumption consumption;
 
     @Inject
     KafkaClients kafkaClients;
@@ -78,7 +87,7 @@ public class Rebuild {
     }
 
     public Result run() {
-        return consumption.paused(this::rebuild);
+        return pipeline.paused(this::rebuild);
     }
 
     private Result rebuild() {
@@ -86,14 +95,12 @@ public class Rebuild {
         long[] counts = new long[3];
         QuarkusTransaction.requiringNew().timeout((int) config.rebuild().timeout().toSeconds()).run(() -> {
             em.createNativeQuery("lock table processed_event in exclusive mode").executeUpdate();
-            em.createNativeQuery("delete from processed_event where consumer in (?1, ?2)")
-                    .setParameter(1, AssessmentEventsConsumer.CONSUMER).setParameter(2, PartnershipEventsConsumer.CONSUMER)
-                    .executeUpdate();
-            for (String table : READ_MODELS) {
+            inbox.clear(List.of(AssessmentEventsConsumer.CONSUMER, PartnershipProjection.CONSUMER));
+            for (String table : concat(PartnershipProjection.TABLES, READ_MODELS)) {
                 em.createNativeQuery("delete from " + table).executeUpdate();
             }
-            replay(partnershipTopic, PartnershipEventsConsumer.CONSUMER, counts);
-            replay(assessmentTopic, AssessmentEventsConsumer.CONSUMER, counts);
+            replay(partnershipTopic, partnerships.handlers(), counts);
+            replay(assessmentTopic, assessment.handlers(), counts);
             em.flush();
         });
         Result result = new Result(counts[0], counts[1], counts[2], (System.nanoTime() - started) / 1_000_000);
@@ -102,7 +109,7 @@ public class Rebuild {
     }
 
     /** Reads the topic up to the end it found when it started, a slice at a time, each slice applied as a batch. */
-    private void replay(String topic, String consumerName, long[] counts) {
+    private void replay(String topic, EventHandlers handlers, long[] counts) {
         // the service's own connection settings (TLS, its SASL principal); ACLs allow it groups reporting-rebuild-*
         Map<String, Object> props = kafkaClients.config(Map.of(
                 "group.id", "reporting-rebuild-" + UUID.randomUUID(), "enable.auto.commit", "false",
@@ -122,18 +129,18 @@ public class Rebuild {
                     }
                 }
                 if (slice.size() >= SLICE) {
-                    applySlice(consumerName, slice, counts);
+                    applySlice(handlers, slice, counts);
                 }
             }
-            applySlice(consumerName, slice, counts);
+            applySlice(handlers, slice, counts);
         }
     }
 
-    private void applySlice(String consumerName, List<String> slice, long[] counts) {
+    private void applySlice(EventHandlers handlers, List<String> slice, long[] counts) {
         if (slice.isEmpty()) {
             return;
         }
-        int poison = batches.apply(consumerName, slice, false).poison().size();
+        int poison = pipeline.apply(handlers, slice, true).poison().size();
         counts[0] += slice.size();
         counts[1] += slice.size() - poison;
         counts[2] += poison;
@@ -141,5 +148,11 @@ public class Rebuild {
         // Nothing of a slice is needed by the next: memory stays flat however long the topics are.
         em.flush();
         em.clear();
+    }
+
+    private static List<String> concat(Collection<String> first, Collection<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

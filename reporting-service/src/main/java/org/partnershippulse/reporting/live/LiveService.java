@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.problem.ProblemType;
+import org.partnershippulse.projection.PersonRoleView;
 import org.partnershippulse.reporting.config.ReportingConfig;
-import org.partnershippulse.reporting.partnership.PartnershipRoleView;
 import org.partnershippulse.reporting.partnership.ReportAccess;
 import org.partnershippulse.reporting.round.RoundView;
 import org.partnershippulse.reporting.roundreport.RoundReportService;
@@ -199,8 +199,8 @@ public class LiveService {
             return null;
         }
         Set<String> subjects = list.stream().filter(v -> !v.platformAdmin).map(v -> v.subject).collect(Collectors.toSet());
-        Set<String> allowed = subjects.isEmpty() ? Set.of() : new HashSet<>(PartnershipRoleView.getEntityManager()
-                .createQuery("select distinct r.subject from PartnershipRoleView r where r.partnershipId = ?1"
+        Set<String> allowed = subjects.isEmpty() ? Set.of() : new HashSet<>(PersonRoleView.getEntityManager()
+                .createQuery("select distinct r.subject from PersonRoleView r where r.partnershipId = ?1"
                         + " and r.revokedAt is null and r.subject in ?2", String.class)
                 .setParameter(1, round.partnershipId).setParameter(2, subjects).getResultList());
         Map<String, LiveSummary> summaries = new HashMap<>();

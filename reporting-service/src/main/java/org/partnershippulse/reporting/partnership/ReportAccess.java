@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
 import org.partnershippulse.kit.security.CurrentUser;
+import org.partnershippulse.projection.PersonRoleView;
 
 /**
  * Who may read a partnership's reports: its coordinators and members (any active role in the partnership, from the
@@ -21,7 +22,7 @@ public class ReportAccess {
             return true;
         }
         String subject = currentUser.subject();
-        return subject != null && PartnershipRoleView.isActiveIn(subject, partnershipId);
+        return subject != null && PersonRoleView.isActiveIn(subject, partnershipId);
     }
 
     /** Who may cut an interim release: the partnership's coordinators and platform administrators. */
@@ -30,7 +31,6 @@ public class ReportAccess {
             return true;
         }
         String subject = currentUser.subject();
-        return subject != null && PartnershipRoleView.count("subject = ?1 and partnershipId = ?2 and role = ?3 and revokedAt is null",
-                subject, partnershipId, PartnershipRoleView.COORDINATOR) > 0;
+        return subject != null && PersonRoleView.holds(subject, partnershipId, PersonRoleView.COORDINATOR);
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
+import org.partnershippulse.events.assessment.ResponseSubmittedData;
 
 /**
  * The response rows, counts and reflections of a batch, written with one statement per table whatever the number of
@@ -37,7 +38,7 @@ public class ResponseRows {
     public record Stored(UUID id, UUID roundId, int revision, UUID respondentId, String sector, String roles,
                          String answersJson, Instant submittedAt, Map<String, String> answers) {
 
-        static Stored of(RoundProjection.ResponseData d, Map<String, String> answers, String answersJson) {
+        static Stored of(ResponseSubmittedData d, Map<String, String> answers, String answersJson) {
             return new Stored(d.responseId(), d.roundId(), d.revision(), d.respondentId(),
                     d.sector() == null || d.sector().isBlank() ? CountDeltas.UNKNOWN_SECTOR : d.sector(),
                     String.join(",", d.roles() == null ? List.of() : d.roles()), answersJson,
@@ -171,7 +172,7 @@ public class ResponseRows {
      * Free text is listed without author: the rows carry the response id only to be replaced by a later revision.
      * Each response's rows become those of its latest revision in the batch.
      */
-    void replaceReflections(List<RoundProjection.ResponseData> latest) {
+    void replaceReflections(List<ResponseSubmittedData> latest) {
         if (latest.isEmpty()) {
             return;
         }
@@ -180,9 +181,9 @@ public class ResponseRows {
         List<String> items = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (RoundProjection.ResponseData d : latest) {
+        for (ResponseSubmittedData d : latest) {
             if (d.reflections() != null) {
-                for (RoundProjection.Reflection r : d.reflections()) {
+                for (ResponseSubmittedData.Reflection r : d.reflections()) {
                     if (r != null && r.itemKey() != null && r.text() != null && !r.text().isBlank()) {
                         responses.add(d.responseId());
                         rounds.add(d.roundId());
@@ -192,7 +193,7 @@ public class ResponseRows {
                     }
                 }
             }
-            for (RoundProjection.Answer a : d.answers()) {
+            for (ResponseSubmittedData.Answer a : d.answers()) {
                 if (a.note() != null && !a.note().isBlank()) {
                     responses.add(d.responseId());
                     rounds.add(d.roundId());
@@ -204,7 +205,7 @@ public class ResponseRows {
         }
         work(c -> {
             try (PreparedStatement s = c.prepareStatement("delete from reflection_view where response_id = any(?)")) {
-                s.setArray(1, c.createArrayOf("uuid", latest.stream().map(RoundProjection.ResponseData::responseId).toArray()));
+                s.setArray(1, c.createArrayOf("uuid", latest.stream().map(ResponseSubmittedData::responseId).toArray()));
                 s.executeUpdate();
             }
             if (!responses.isEmpty()) {

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.partnershippulse.events.assessment.ResponseSubmittedData;
+import org.partnershippulse.events.assessment.RoundData;
 import org.partnershippulse.kit.events.PoisonEventException;
 
 /**
@@ -26,24 +28,6 @@ public class RoundProjection {
 
     @Inject
     ObjectMapper mapper;
-
-    public record RoundData(UUID roundId, UUID partnershipId, String title, String instrumentKey,
-                            Integer instrumentVersion, JsonNode instrument, String confidentiality,
-                            Integer minimumGroupSize, List<String> allowedBreakdowns, String declaredDimension,
-                            Integer invitedCount, Map<String, Integer> invitedBySector,
-                            Map<String, Integer> invitedByRole, Instant openedAt, Instant closedAt) {
-    }
-
-    public record Answer(String itemKey, String value, String note) {
-    }
-
-    public record Reflection(String itemKey, String text) {
-    }
-
-    public record ResponseData(UUID roundId, UUID partnershipId, UUID responseId, Integer revision, UUID respondentId, String sector,
-                               List<String> roles, List<Answer> answers, List<Reflection> reflections,
-                               Instant submittedAt) {
-    }
 
     public void round(RoundData d, String status) {
         require(d.roundId() != null && d.partnershipId() != null && d.instrumentKey() != null
@@ -85,15 +69,15 @@ public class RoundProjection {
     }
 
     /** A response event of a batch, checked on its own, with its answers by item key. */
-    public record Submitted(int position, ResponseData data, Map<String, String> answers) {
+    public record Submitted(int position, ResponseSubmittedData data, Map<String, String> answers) {
     }
 
     /** Checks what a response event can be checked for on its own: anything missing or too long makes it poison. */
-    public Submitted prepare(int position, ResponseData d) {
+    public Submitted prepare(int position, ResponseSubmittedData d) {
         require(d.roundId() != null && d.responseId() != null && d.revision() != null && d.revision() >= 1
                 && d.answers() != null, "response event without roundId, responseId, revision or answers");
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Answer a : d.answers()) {
+        for (ResponseSubmittedData.Answer a : d.answers()) {
             require(a != null && a.itemKey() != null && !a.itemKey().isBlank() && a.value() != null,
                     "response answer without itemKey or value");
             require(a.itemKey().length() <= 200 && a.value().length() <= 200, "response answer longer than 200 characters");
@@ -126,7 +110,7 @@ public class RoundProjection {
         Map<UUID, Submitted> replaced = new LinkedHashMap<>();
         Map<UUID, CountDeltas> deltas = new LinkedHashMap<>();
         for (Submitted s : batch) {
-            ResponseData d = s.data();
+            ResponseSubmittedData d = s.data();
             ResponseRows.Stored existing = latest.get(d.responseId());
             if (existing != null && existing.revision() >= d.revision()) {
                 continue;

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.partnershippulse.kit.problem.ProblemException;
-import org.partnershippulse.reporting.partnership.PartnershipView;
+import org.partnershippulse.projection.PartnershipView;
 import org.partnershippulse.reporting.partnership.ReportAccess;
 import org.partnershippulse.reporting.release.Release;
 import org.partnershippulse.reporting.release.ReleaseService;

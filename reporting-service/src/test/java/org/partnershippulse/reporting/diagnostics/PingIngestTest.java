@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.TestEvents;
 import org.partnershippulse.testkit.TestTokens;
@@ -21,8 +22,8 @@ class PingIngestTest {
     @Test
     void pingFromTheTopicBecomesVisible() {
         UUID pingId = UUID.randomUUID();
-        TestEvents.publish("pulse.assessment.v1", pingId.toString(), TestEvents.cloudEvent(UUID.randomUUID(),
-                "/assessment-service", "org.partnershippulse.diagnostics.ping.v1", pingId.toString(),
+        TestEvents.publish(AssessmentEventType.TOPIC, pingId.toString(), TestEvents.cloudEvent(UUID.randomUUID(),
+                "/assessment-service", AssessmentEventType.PING.type(), pingId.toString(),
                 "{\"pingId\":\"" + pingId + "\",\"requestedBy\":\"admin\"}"));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -36,10 +37,10 @@ class PingIngestTest {
     void redeliveredPingIsAppliedOnce() {
         UUID pingId = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        String event = TestEvents.cloudEvent(eventId, "/assessment-service", "org.partnershippulse.diagnostics.ping.v1",
+        String event = TestEvents.cloudEvent(eventId, "/assessment-service", AssessmentEventType.PING.type(),
                 pingId.toString(), "{\"pingId\":\"" + pingId + "\",\"requestedBy\":\"admin\"}");
-        TestEvents.publish("pulse.assessment.v1", pingId.toString(), event);
-        TestEvents.publish("pulse.assessment.v1", pingId.toString(), event);
+        TestEvents.publish(AssessmentEventType.TOPIC, pingId.toString(), event);
+        TestEvents.publish(AssessmentEventType.TOPIC, pingId.toString(), event);
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.of(TestUser.ADMIN))
@@ -53,10 +54,10 @@ class PingIngestTest {
     @Test
     void malformedEventGoesToDeadLetterTopicAndConsumptionGoesOn() {
         String marker = UUID.randomUUID().toString();
-        TestEvents.publish("pulse.assessment.v1", marker, "{not json " + marker);
+        TestEvents.publish(AssessmentEventType.TOPIC, marker, "{not json " + marker);
         UUID pingId = UUID.randomUUID();
-        TestEvents.publish("pulse.assessment.v1", marker, TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service",
-                "org.partnershippulse.diagnostics.ping.v1", marker, "{\"pingId\":\"" + pingId + "\",\"requestedBy\":\"x\"}"));
+        TestEvents.publish(AssessmentEventType.TOPIC, marker, TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service",
+                AssessmentEventType.PING.type(), marker, "{\"pingId\":\"" + pingId + "\",\"requestedBy\":\"x\"}"));
 
         List<EventLog.Event> dead = EventLog.awaitRaw("pulse.reporting.dlq.v1", marker, 1);
         assertEquals(1, dead.size());

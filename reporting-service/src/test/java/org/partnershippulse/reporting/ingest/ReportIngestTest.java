@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
@@ -97,9 +99,9 @@ class ReportIngestTest {
         ObjectNode noInstrument = JSON.createObjectNode().put("roundId", UUID.randomUUID().toString())
                 .put("partnershipId", p.id().toString()).put("title", marker);
         TestEvents.publish(ReportEvents.ASSESSMENT_TOPIC, p.id().toString(), TestEvents.cloudEvent(UUID.randomUUID(),
-                "/assessment-service", "org.partnershippulse.round.opened.v1", p.id().toString(), noInstrument.toString()));
+                "/assessment-service", AssessmentEventType.ROUND_OPENED.type(), p.id().toString(), noInstrument.toString()));
         TestEvents.publish(ReportEvents.PARTNERSHIP_TOPIC, p.id().toString(), TestEvents.cloudEvent(UUID.randomUUID(),
-                "/partnership-service", "org.partnershippulse.partnership.renamed.v9", p.id().toString(),
+                "/partnership-service", "org.example.partnership.renamed.v9", p.id().toString(),
                 "{\"marker\":\"" + marker + "\"}"));
         TestEvents.publish(ReportEvents.PARTNERSHIP_TOPIC, p.id().toString(), "{\"not a cloud event\": \"" + marker + "\"");
         UUID round = ReportEvents.openRound(p, MINIMUM_TWO);
@@ -125,12 +127,12 @@ class ReportIngestTest {
         ObjectNode granted = JSON.createObjectNode().put("roleId", roleId.toString()).put("partnershipId", p.id().toString())
                 .put("personId", personId.toString()).put("personName", "Not yet linked").put("role", "MEMBER")
                 .put("grantedAt", Instant.now().toString());
-        publish(p, "org.partnershippulse.person.role-granted.v1", granted);
-        publish(p, "org.partnershippulse.person.updated.v1", JSON.createObjectNode().put("partnershipId", p.id().toString())
+        publish(p, PartnershipEventType.ROLE_GRANTED.type(), granted);
+        publish(p, PartnershipEventType.PERSON_UPDATED.type(), JSON.createObjectNode().put("partnershipId", p.id().toString())
                 .put("personId", personId.toString()).put("subject", linked.subject()).put("personName", "Now linked"));
         awaitRound(linked, round);
 
-        publish(p, "org.partnershippulse.person.role-revoked.v1", granted.deepCopy().put("subject", linked.subject())
+        publish(p, PartnershipEventType.ROLE_REVOKED.type(), granted.deepCopy().put("subject", linked.subject())
                 .put("revokedAt", Instant.now().toString()));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(TestTokens.of(linked)).when().get("/rounds/{id}/report", round).then().statusCode(404));

@@ -64,7 +64,7 @@ class TransientFailureTest {
         // A poison event after it, on the same partition: once it is dead-lettered, the round event would have been too.
         String marker = "after-transient-" + UUID.randomUUID();
         TestEvents.publish(ReportEvents.ASSESSMENT_TOPIC, p.id().toString(), TestEvents.cloudEvent(UUID.randomUUID(),
-                "/assessment-service", "org.partnershippulse.unknown.v1", p.id().toString(), "{\"m\":\"" + marker + "\"}"));
+                "/assessment-service", "org.example.unknown.v1", p.id().toString(), "{\"m\":\"" + marker + "\"}"));
         EventLog.awaitRaw(ReportEvents.DLQ, marker, 1);
         assertEquals(0, EventLog.readAll(ReportEvents.DLQ).stream().filter(e -> e.raw().contains(round.toString())).count());
     }

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
@@ -156,7 +157,7 @@ class LiveStreamCostTest {
                 .put("partnershipId", p.id().toString()).put("personId", UUID.randomUUID().toString())
                 .put("subject", leaving.subject()).put("personName", "Leaving Member").put("role", "MEMBER")
                 .put("grantedAt", Instant.now().toString());
-        publish(p, "org.partnershippulse.person.role-granted.v1", granted);
+        publish(p, PartnershipEventType.ROLE_GRANTED.type(), granted);
         UUID round = openRound(p);
         awaitReader(leaving, round);
 
@@ -164,7 +165,7 @@ class LiveStreamCostTest {
              SseViewer coordinator = SseViewer.open(TestTokens.of(p.coordinator()), round)) {
             assertEquals(200, stream.status());
             assertNotNull(stream.await("summary", 1, 10));
-            publish(p, "org.partnershippulse.person.role-revoked.v1", granted.deepCopy().put("revokedAt", Instant.now().toString()));
+            publish(p, PartnershipEventType.ROLE_REVOKED.type(), granted.deepCopy().put("revokedAt", Instant.now().toString()));
 
             assertTrue(stream.awaitEnd(20), "the service ends the revoked member's stream");
             SseViewer.Event end = stream.await("end", 1, 1);

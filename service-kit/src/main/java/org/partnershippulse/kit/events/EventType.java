@@ -2,7 +2,7 @@ package org.partnershippulse.kit.events;
 
 /**
  * An event type a service publishes: its CloudEvents {@code type}, the topic it goes to and its schema version.
- * Each service lists its own in an enum implementing this.
+ * The event types are enums implementing this in event-contracts, one per publisher, with their payload records.
  */
 public interface EventType {
 

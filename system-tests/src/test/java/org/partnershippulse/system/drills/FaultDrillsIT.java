@@ -31,6 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.system.support.RunningSystem;
 import org.partnershippulse.systemkit.Coalition;
 import org.partnershippulse.systemkit.EventTopics;
@@ -62,7 +63,7 @@ class FaultDrillsIT {
     static final int STREAM = Integer.getInteger("pulse.drills.stream", Math.max(200, SUBMISSIONS / 10));
     static final int MEMBERS = 100;
     static final int THREADS = 8;
-    static final String RESPONSE_SUBMITTED = "org.partnershippulse.assessment.response-submitted.v1";
+    static final String RESPONSE_SUBMITTED = AssessmentEventType.RESPONSE_SUBMITTED.type();
     static final Duration SETTLE = Duration.ofMinutes(5);
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -438,7 +439,7 @@ class FaultDrillsIT {
     static String unknownType(String topic, String marker) {
         String source = topic.equals(EventTopics.PARTNERSHIP) ? "partnership-service" : "assessment-service";
         return "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID() + "\", \"source\": \"/" + source + "\", "
-                + "\"type\": \"org.partnershippulse.drill.unknown-type.v1\", \"time\": \"2026-01-01T00:00:00Z\", "
+                + "\"type\": \"org.example.drill.unknown-type.v1\", \"time\": \"2026-01-01T00:00:00Z\", "
                 + "\"datacontenttype\": \"application/json\", \"dataschema\": \"https://partnershippulse.org/schemas/events/none.json\", "
                 + "\"partitionkey\": \"" + marker + "\", \"data\": {\"marker\": \"" + marker + "\"}}";
     }

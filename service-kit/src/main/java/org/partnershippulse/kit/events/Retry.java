@@ -1,7 +1,6 @@
-package org.partnershippulse.reporting.events;
+package org.partnershippulse.kit.events;
 
 import java.time.Duration;
-import org.partnershippulse.kit.events.PoisonEventException;
 
 /**
  * Runs an event's application until it succeeds, with exponential backoff between attempts. Only a

@@ -1,4 +1,4 @@
-package org.partnershippulse.assessment.partnership;
+package org.partnershippulse.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A role a person holds in a partnership (projection); active while not revoked. */
+/**
+ * A role a person holds (or held) in a partnership; active while not revoked. An active role for a login subject is
+ * what access checks ask for.
+ */
 @Entity
 @Table(name = "person_role_view")
 public class PersonRoleView extends PanacheEntityBase {
@@ -57,5 +60,13 @@ public class PersonRoleView extends PanacheEntityBase {
 
     public static List<PersonRoleView> activeOfSubject(String subject) {
         return list("subject = ?1 and revokedAt is null", subject);
+    }
+
+    public static boolean isActiveIn(String subject, UUID partnershipId) {
+        return count("subject = ?1 and partnershipId = ?2 and revokedAt is null", subject, partnershipId) > 0;
+    }
+
+    public static boolean holds(String subject, UUID partnershipId, String role) {
+        return count("subject = ?1 and partnershipId = ?2 and role = ?3 and revokedAt is null", subject, partnershipId, role) > 0;
     }
 }

@@ -1,4 +1,4 @@
-package org.partnershippulse.reporting.events;
+package org.partnershippulse.kit.events;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.partnershippulse.kit.events.PoisonEventException;
 
 class RetryTest {
 

@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.kit.events.EventPipeline;
 import org.partnershippulse.reporting.Releases;
 import org.partnershippulse.reporting.ReportEvents;
 import org.partnershippulse.reporting.ReportEvents.Partnership;
@@ -34,13 +35,16 @@ import org.partnershippulse.testkit.TestUser;
  * ones. Applied directly, so the batch is exactly this one (through Kafka, polls are cut where the broker cuts them).
  */
 @QuarkusTest
-class EventBatchesTest {
+class BatchApplyTest {
 
     static final String T1 = "trust-understanding-partners";
     static final String T2 = "trust-team-building";
 
     @Inject
-    EventBatches batches;
+    EventPipeline pipeline;
+
+    @Inject
+    AssessmentEventsConsumer consumer;
 
     @Inject
     AgroalDataSource db;
@@ -62,17 +66,17 @@ class EventBatchesTest {
                 event(p, round, first), // older revision, after the newer one: changes nothing
                 secondEvent,
                 secondEvent, // the same event twice: counted once
-                TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service", "org.partnershippulse.unknown.v1",
+                TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service", "org.example.unknown.v1",
                         p.id().toString(), "{\"x\":1}"),
                 "{\"not\": \"a cloud event\"}",
                 event(p, round, third));
 
-        EventBatches.Outcome outcome = apply(batch);
+        EventPipeline.Outcome outcome = apply(batch);
 
         assertEquals(Set.of(4, 5), outcome.poison().keySet());
         assertTrue(outcome.poison().get(4).getMessage().contains("unknown event type"), outcome.poison().toString());
         // Responses change no result by themselves (only a release does): no live stream hears of them.
-        assertEquals(Set.of(), outcome.rounds());
+        assertEquals(List.of(), outcome.afterCommit());
         Releases.cut(round, 3);
         String applied = report(p.member(), round)
                 .body("participation.responded", equalTo(3))
@@ -85,9 +89,9 @@ class EventBatchesTest {
                 .extract().asString();
 
         // Delivered again (a crash before the commit of the offsets): nothing changes, the poison is dead-lettered again.
-        EventBatches.Outcome again = apply(batch);
+        EventPipeline.Outcome again = apply(batch);
         assertEquals(Set.of(4, 5), again.poison().keySet());
-        assertEquals(Set.of(), again.rounds());
+        assertEquals(List.of(), again.afterCommit());
         assertEquals(applied, report(p.member(), round).extract().asString());
         assertEquals(0, inboxRows(batch.get(4)), "a poison event is not recorded as processed");
     }
@@ -101,7 +105,7 @@ class EventBatchesTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> report(p.member(), other));
         Response r = Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS"));
 
-        EventBatches.Outcome outcome = apply(List.of(event(p, round, r),
+        EventPipeline.Outcome outcome = apply(List.of(event(p, round, r),
                 event(p, round, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "CURRENTLY_EXISTS"))),
                 event(p, other, r.revised(2, Map.of(T1, "NEEDS_WORK_IN_FUTURE"))),
                 event(p, other, Response.of("EDUCATION", List.of("MEMBER"), Map.of(T1, "NEEDS_WORK_IN_FUTURE"))),
@@ -115,8 +119,8 @@ class EventBatchesTest {
         report(p.member(), other).body("participation.responded", equalTo(2)).body(count(T1, "NEEDS_WORK_IN_FUTURE"), equalTo(2));
     }
 
-    private EventBatches.Outcome apply(List<String> batch) {
-        return QuarkusTransaction.requiringNew().call(() -> batches.apply(AssessmentEventsConsumer.CONSUMER, batch, true));
+    private EventPipeline.Outcome apply(List<String> batch) {
+        return QuarkusTransaction.requiringNew().call(() -> pipeline.apply(consumer.handlers(), batch, false));
     }
 
     private static String event(Partnership p, UUID round, Response r) {

@@ -1,4 +1,4 @@
-package org.partnershippulse.assessment.partnership;
+package org.partnershippulse.projection;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** An organisation's membership of a partnership (projection). */
+/** An organisation's membership of a partnership. */
 @Entity
 @Table(name = "membership_view")
 public class MembershipView extends PanacheEntityBase {

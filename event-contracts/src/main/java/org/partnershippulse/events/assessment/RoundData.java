@@ -1,0 +1,18 @@
+package org.partnershippulse.events.assessment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * round.opened/reopened/closed: the round with the snapshot of its instrument and its audience's size (never who is
+ * invited). Enumerations travel as their names.
+ */
+public record RoundData(UUID roundId, UUID partnershipId, String title, String instrumentKey,
+        Integer instrumentVersion, JsonNode instrument, Instant opensAt, Instant closesAt, String confidentiality,
+        Integer minimumGroupSize, List<String> allowedBreakdowns, String declaredDimension, Integer invitedCount,
+        Map<String, Integer> invitedBySector, Map<String, Integer> invitedByRole, Integer respondedCount,
+        Instant openedAt, Instant closedAt, String reopenReason) {
+}

@@ -1,0 +1,44 @@
+package org.partnershippulse.events.partnership;
+
+import org.partnershippulse.kit.events.EventType;
+
+/**
+ * The events partnership-service publishes, all on one topic, keyed by partnership so that a partnership's events
+ * stay in order. Each type names the record its data binds to.
+ */
+public enum PartnershipEventType implements EventType {
+    PARTNERSHIP_CREATED("org.partnershippulse.partnership.created.v1", PartnershipData.class),
+    PARTNERSHIP_UPDATED("org.partnershippulse.partnership.updated.v1", PartnershipData.class),
+    PARTNERSHIP_DISSOLVED("org.partnershippulse.partnership.dissolved.v1", PartnershipData.class),
+    MEMBERSHIP_STARTED("org.partnershippulse.membership.started.v1", MembershipData.class),
+    MEMBERSHIP_CHANGED("org.partnershippulse.membership.changed.v1", MembershipData.class),
+    MEMBERSHIP_ENDED("org.partnershippulse.membership.ended.v1", MembershipData.class),
+    ROLE_GRANTED("org.partnershippulse.person.role-granted.v1", RoleData.class),
+    ROLE_REVOKED("org.partnershippulse.person.role-revoked.v1", RoleData.class),
+    PERSON_UPDATED("org.partnershippulse.person.updated.v1", PersonData.class);
+
+    public static final String TOPIC = "pulse.partnership.v1";
+
+    private final String type;
+    private final Class<?> dataType;
+
+    PartnershipEventType(String type, Class<?> dataType) {
+        this.type = type;
+        this.dataType = dataType;
+    }
+
+    @Override
+    public String type() {
+        return type;
+    }
+
+    @Override
+    public String topic() {
+        return TOPIC;
+    }
+
+    /** The payload record of this type (its {@code data}). */
+    public Class<?> dataType() {
+        return dataType;
+    }
+}

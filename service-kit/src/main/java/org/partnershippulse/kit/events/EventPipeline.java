@@ -1,0 +1,169 @@
+package org.partnershippulse.kit.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The one way a service consumes events. A batch (one poll of a channel, or a slice of a topic replayed) is applied in
+ * one transaction: every record parsed on its own (a CloudEvent of a type the consumer knows, its data bound to the
+ * type's record), one inbox statement for all event ids, each new event handled in order by its type's
+ * {@link EventHandler}, then the batch's {@link BatchWork}. Each record keeps its own outcome: a poison one
+ * (malformed, unknown type, data the handler refuses) is nacked, so the channel's dead-letter topic gets it with the
+ * reason, and its inbox row is removed (a redelivery is dead-lettered again); the others are applied. Any other
+ * failure is transient: the whole batch is undone and retried with backoff, the partition waiting, until it applies.
+ */
+@ApplicationScoped
+public class EventPipeline {
+
+    private static final Logger LOG = Logger.getLogger(EventPipeline.class);
+    /** Below this many records, reading them in parallel costs more than it saves. */
+    private static final int PARALLEL_FROM = 200;
+
+    @Inject
+    CloudEventReader reader;
+
+    @Inject
+    Inbox inbox;
+
+    @ConfigProperty(name = "pulse.events.retry.initial-delay", defaultValue = "PT0.2S")
+    Duration retryInitialDelay;
+
+    @ConfigProperty(name = "pulse.events.retry.max-delay", defaultValue = "PT30S")
+    Duration retryMaxDelay;
+
+    /** Fair: a waiting {@link #paused} (a rebuild) is not starved by a steady stream of events. */
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock(true);
+
+    /**
+     * What a batch did.
+     *
+     * @param poison position in the batch → why that event cannot be applied
+     */
+    public record Outcome(Map<Integer, PoisonEventException> poison, List<Runnable> afterCommit) {
+    }
+
+    /**
+     * Live consumption of one poll of a channel: applies it (retrying transient failures), dead-letters each poison
+     * record with its reason, then acknowledges the batch.
+     */
+    public CompletionStage<Void> consume(EventHandlers handlers, KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<String> values = records.stream().map(KafkaRecord::getPayload).toList();
+        Outcome outcome = retrying(handlers.consumer(), () -> apply(handlers, values, false));
+        outcome.afterCommit().forEach(Runnable::run);
+        // Dead-lettered before the batch's offsets are committed: a crash in between redelivers, never loses.
+        CompletableFuture.allOf(outcome.poison().entrySet().stream()
+                .map(p -> records.get(p.getKey()).nack(p.getValue()).toCompletableFuture())
+                .toArray(CompletableFuture[]::new)).join();
+        return batch.ack();
+    }
+
+    /** Runs work (a rebuild) with this instance's consumption paused, outside any transaction. */
+    public <T> T paused(Supplier<T> work) {
+        gate.writeLock().lock();
+        try {
+            return work.get();
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private Outcome retrying(String consumer, Supplier<Outcome> inTransaction) {
+        Outcome[] result = new Outcome[1];
+        new Retry(retryInitialDelay, retryMaxDelay, d -> Thread.sleep(d.toMillis())).untilApplied(() -> {
+            gate.readLock().lock();
+            try {
+                result[0] = QuarkusTransaction.requiringNew().call(inTransaction::get);
+            } finally {
+                gate.readLock().unlock();
+            }
+        }, (attempt, wait, failure) -> LOG.warnf("%s: attempt %d to apply a batch failed (%s); retrying in %s ms",
+                consumer, attempt, failure, wait.toMillis()));
+        return result[0];
+    }
+
+    /**
+     * Applies the records in the caller's transaction, in order; see the class comment. {@code replay} tells the
+     * handlers that history is replayed (a rebuild).
+     */
+    public Outcome apply(EventHandlers handlers, List<String> values, boolean replay) {
+        List<Parsed> parsed = parse(handlers, values);
+        Map<Integer, PoisonEventException> poison = new LinkedHashMap<>();
+        List<UUID> ids = new ArrayList<>(parsed.size());
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            if (p.poison() != null) {
+                poison.put(i, p.poison());
+            } else {
+                ids.add(p.event().id());
+            }
+        }
+        Set<UUID> first = inbox.firstDeliveries(handlers.consumer(), ids);
+        Batch batch = new Batch(replay);
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            // A redelivery, or the same event twice in the batch: only its first occurrence is applied.
+            if (p.poison() != null || !first.remove(p.event().id()) || p.route().handler() == null) {
+                continue;
+            }
+            try {
+                handle(p, new EventHandler.Delivery(p.event(), i, batch));
+            } catch (PoisonEventException e) {
+                poison.put(i, e);
+            }
+        }
+        for (BatchWork work : batch.works()) {
+            poison.putAll(work.finish());
+        }
+        inbox.forget(handlers.consumer(), poison.keySet().stream().map(i -> parsed.get(i).event())
+                .filter(e -> e != null).map(CloudEvent::id).toList());
+        return new Outcome(poison, batch.afterCommitActions());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> void handle(Parsed p, EventHandler.Delivery delivery) {
+        ((EventHandler<T>) p.route().handler()).handle((T) p.data(), delivery);
+    }
+
+    /** A record read: its event (null if unreadable), its type's route and bound data, or why it is poison. */
+    private record Parsed(CloudEvent event, EventHandlers.Route<?> route, Object data, PoisonEventException poison) {
+    }
+
+    /**
+     * Reads and binds every record on its own (no database): in parallel for a large batch (a replayed slice), where
+     * reading the JSON is most of the work.
+     */
+    private List<Parsed> parse(EventHandlers handlers, List<String> values) {
+        IntStream positions = IntStream.range(0, values.size());
+        return (values.size() >= PARALLEL_FROM ? positions.parallel() : positions).mapToObj(i -> {
+            CloudEvent event = null;
+            try {
+                event = reader.read(values.get(i));
+                EventHandlers.Route<?> route = handlers.route(event.type());
+                if (route == null) {
+                    throw new PoisonEventException("unknown event type " + event.type());
+                }
+                return new Parsed(event, route, route.handler() == null ? null : reader.data(event, route.data()), null);
+            } catch (PoisonEventException e) {
+                return new Parsed(event, null, null, e);
+            }
+        }).toList();
+    }
+}
