@@ -3,7 +3,9 @@ package org.partnershippulse.reporting.live;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.UUID;
+import org.partnershippulse.reporting.release.ReleaseCut;
 
 /**
  * Tells the live streams of this instance which round changed, after the change committed. Each instance
@@ -17,6 +19,11 @@ public class RoundUpdates {
 
     public void changed(UUID roundId) {
         changes.onNext(roundId);
+    }
+
+    /** A coordinator's interim release changes what the round's live streams show. */
+    void released(@Observes ReleaseCut cut) {
+        changed(cut.roundId());
     }
 
     public Multi<UUID> of(UUID roundId) {

@@ -1,5 +1,6 @@
 package org.partnershippulse.reporting.release;
 
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -22,7 +23,6 @@ import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.problem.Problem;
 import org.partnershippulse.kit.web.Params;
-import org.partnershippulse.reporting.live.RoundUpdates;
 
 @Path("/rounds/{roundId}/releases")
 @Tag(name = "Releases", description = "A round's results change only in releases: cut when the round closes, or on a "
@@ -34,7 +34,7 @@ public class ReleaseResource {
     ReleaseService releases;
 
     @Inject
-    RoundUpdates updates;
+    Event<ReleaseCut> cuts;
 
     @POST
     @Operation(operationId = "cutRoundRelease", summary = "Cut an interim release", description = "Coordinators of the "
@@ -59,7 +59,7 @@ public class ReleaseResource {
         UUID id = Params.requiredUuid(roundId, "roundId");
         Release release = releases.requestInterim(id);
         // committed: the live streams of this round show it
-        updates.changed(id);
+        cuts.fire(new ReleaseCut(id));
         return Response.status(Response.Status.CREATED).entity(release).build();
     }
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import org.partnershippulse.reporting.round.CountDeltas;
 import org.partnershippulse.reporting.round.CountDeltas.Group;
-import org.partnershippulse.reporting.roundreport.Suppression;
+import org.partnershippulse.reporting.suppression.Suppression;
 
 /**
  * When a release may be cut (contracts/privacy.md §4). Reading two releases and subtracting one from the other gives

@@ -61,7 +61,7 @@ public class ReleaseService {
 
     /** A release's frozen figures, in the shape the report is computed from. */
     public record Figures(Map<Group, Long> respondents, Map<Group, Map<String, Map<String, Long>>> answers,
-                          List<ReportInput.ReflectionRow> reflections) {
+                          List<ReflectionRow> reflections) {
 
         public static final Figures NONE = new Figures(Map.of(), Map.of(), List.of());
     }
@@ -157,8 +157,8 @@ public class ReleaseService {
                         select item_key, kind, text from release_reflection where round_id = ?1 and release_number = ?2
                         order by item_key, kind, text""")
                 .setParameter(1, roundId).setParameter(2, number).getResultList();
-        List<ReportInput.ReflectionRow> reflections = rows.stream()
-                .map(r -> new ReportInput.ReflectionRow((String) r[0], (String) r[1], (String) r[2])).toList();
+        List<ReflectionRow> reflections = rows.stream()
+                .map(r -> new ReflectionRow((String) r[0], (String) r[1], (String) r[2])).toList();
         return new Figures(respondents, answers, reflections);
     }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.partnershippulse.reporting.release.ReflectionRow;
 import org.partnershippulse.reporting.round.CountDeltas;
 import org.partnershippulse.reporting.round.CountDeltas.Group;
 import org.partnershippulse.reporting.round.InstrumentSnapshot;
@@ -34,6 +35,7 @@ import org.partnershippulse.reporting.roundreport.RoundReport.Recommendation;
 import org.partnershippulse.reporting.roundreport.RoundReport.ReflectionGroup;
 import org.partnershippulse.reporting.roundreport.RoundReport.SectionResult;
 import org.partnershippulse.reporting.roundreport.RoundReport.SectorDifference;
+import org.partnershippulse.reporting.suppression.Suppression;
 
 /**
  * Computes a round report from its inputs: plain Java, no I/O. Privacy rules applied throughout: with fewer
@@ -523,7 +525,7 @@ public final class ReportBuilder {
         Map<List<String>, List<String>> grouped = new TreeMap<>(Comparator
                 .comparing((List<String> k) -> order.getOrDefault(k.get(0), Integer.MAX_VALUE))
                 .thenComparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
-        for (ReportInput.ReflectionRow r : in.reflections()) {
+        for (ReflectionRow r : in.reflections()) {
             grouped.computeIfAbsent(List.of(r.itemKey(), r.kind()), k -> new ArrayList<>()).add(r.text());
         }
         List<ReflectionGroup> out = new ArrayList<>();

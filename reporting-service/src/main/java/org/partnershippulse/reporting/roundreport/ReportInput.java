@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.partnershippulse.reporting.release.ReflectionRow;
 import org.partnershippulse.reporting.release.ReleaseRef;
 import org.partnershippulse.reporting.round.CountDeltas.Group;
 import org.partnershippulse.reporting.round.InstrumentSnapshot;
@@ -24,9 +25,6 @@ public record ReportInput(
         String language,
         /* the release these figures are frozen in; null before the first (then there are no figures) */
         ReleaseRef release) {
-
-    public record ReflectionRow(String itemKey, String kind, String text) {
-    }
 
     public Map<String, Map<String, Long>> answersOf(Group group) {
         return answers.getOrDefault(group, Map.of());

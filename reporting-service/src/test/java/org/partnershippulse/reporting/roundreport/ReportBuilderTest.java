@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.partnershippulse.reporting.release.ReflectionRow;
 import org.partnershippulse.reporting.release.ReleaseRef;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.reporting.round.CountDeltas;

@@ -1,4 +1,4 @@
-package org.partnershippulse.reporting.roundreport;
+package org.partnershippulse.reporting.suppression;
 
 import java.util.LinkedHashMap;
 import java.util.List;

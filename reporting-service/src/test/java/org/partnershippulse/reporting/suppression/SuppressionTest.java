@@ -1,4 +1,4 @@
-package org.partnershippulse.reporting.roundreport;
+package org.partnershippulse.reporting.suppression;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
