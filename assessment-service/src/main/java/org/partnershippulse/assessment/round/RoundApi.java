@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.assessment.instrument.InstrumentDefinition;
-import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.RoundSettings.Audience;
 import org.partnershippulse.assessment.round.RoundSettings.Breakdown;
 import org.partnershippulse.assessment.round.RoundSettings.Confidentiality;
@@ -112,8 +111,8 @@ public final class RoundApi {
                           String responseStatus,
                           @Schema(nullable = true, description = "Null until you first submit") Instant lastSubmittedAt) {
 
-        static String statusOf(RoundResponse response) {
-            return response == null ? "NOT_STARTED" : response.status.name();
+        static String statusOf(RoundResponses.State response) {
+            return response == null ? "NOT_STARTED" : response.status();
         }
     }
 

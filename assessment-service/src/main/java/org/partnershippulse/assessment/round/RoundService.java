@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
 import org.partnershippulse.assessment.partnership.PartnershipAccess.Standing;
-import org.partnershippulse.assessment.response.RoundResponse;
 import org.partnershippulse.assessment.round.AudienceRules.Invitee;
 import org.partnershippulse.assessment.round.RoundApi.MyRound;
 import org.partnershippulse.assessment.round.RoundApi.Participant;
@@ -62,6 +61,9 @@ public class RoundService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    RoundResponses responses;
 
     @Transactional
     public RoundView create(UUID partnershipId, RoundApi.RoundRequest request) {
@@ -190,17 +192,15 @@ public class RoundService {
     public Participation participation(UUID partnershipId, UUID roundId) {
         Round round = managed(partnershipId, roundId);
         List<RoundInvitation> invited = RoundInvitation.of(round.id);
-        Map<UUID, RoundResponse> submitted = RoundResponse.<RoundResponse>list("roundId = ?1 and revision > 0", round.id)
-                .stream().collect(Collectors.toMap(r -> r.personId, Function.identity()));
+        Set<UUID> submitted = responses.submitters(round.id);
         Map<UUID, String> currentNames = PersonRoleView.<PersonRoleView>list("partnershipId = ?1", round.partnershipId)
                 .stream().collect(Collectors.toMap(p -> p.personId, p -> p.personName, (a, b) -> a));
         List<Participant> responded = new ArrayList<>();
         List<Participant> notResponded = new ArrayList<>();
         for (RoundInvitation i : invited) {
-            RoundResponse response = submitted.get(i.personId);
             Participant p = new Participant(i.personId, currentNames.getOrDefault(i.personId, i.personName),
                     i.organisationName);
-            (response == null ? notResponded : responded).add(p);
+            (submitted.contains(i.personId) ? responded : notResponded).add(p);
         }
         boolean anonymous = round.confidentiality == RoundSettings.Confidentiality.ANONYMOUS;
         return new Participation(round.id, round.status, invited.size(), responded.size(),
@@ -224,11 +224,11 @@ public class RoundService {
         var found = Round.<Round>find("id in ?1 and status = ?2", Sort.ascending("closesAt").and("createdAt").and("id"),
                 personByRound.keySet(), RoundStatus.OPEN);
         List<MyRound> items = found.page(params.page(), params.size()).list().stream().map(round -> {
-            RoundResponse response = RoundResponse.of(round.id, personByRound.get(round.id)).orElse(null);
+            RoundResponses.State response = responses.of(round.id, personByRound.get(round.id)).orElse(null);
             PartnershipView partnership = PartnershipView.findById(round.partnershipId);
             return new MyRound(round.id, round.partnershipId, partnership == null ? null : partnership.name, round.title,
                     round.instrumentKey, round.instrumentVersion, round.closesAt, MyRound.statusOf(response),
-                    response == null ? null : response.lastSubmittedAt);
+                    response == null ? null : response.lastSubmittedAt());
         }).toList();
         return Page.of(items, params, found.count());
     }
@@ -327,7 +327,7 @@ public class RoundService {
 
     private void publish(AssessmentEventType type, Round round, List<Invitee> invitees) {
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
-        int responded = (int) RoundResponse.count("roundId = ?1 and revision > 0", round.id);
+        int responded = (int) responses.submittedCount(round.id);
         RoundData data = new RoundData(round.id, round.partnershipId, round.title, round.instrumentKey,
                 round.instrumentVersion, mapper.valueToTree(catalogue.published(round.instrumentKey, round.instrumentVersion)
                         .orElseThrow().definition()),
