@@ -1,7 +1,7 @@
 package org.partnershippulse.partnership.access;
 
 import java.util.Set;
-import org.partnershippulse.partnership.person.PersonRoleType;
+import org.partnershippulse.partnership.model.PersonRoleType;
 
 /**
  * Who may do what in a partnership. Platform administrators: everything. Coordinators: manage their partnership,

@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.UUID;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.security.CurrentUser;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.person.Person;
-import org.partnershippulse.partnership.person.PersonRole;
-import org.partnershippulse.partnership.person.PersonRoleType;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.Person;
+import org.partnershippulse.partnership.model.PersonRole;
+import org.partnershippulse.partnership.model.PersonRoleType;
 
 /** Applies {@link AccessRules} to the caller, from this service's own data (roles are not Keycloak roles). */
 @RequestScoped

@@ -10,8 +10,8 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.partnershippulse.partnership.audit.Tracked;
-import org.partnershippulse.partnership.partnership.JsonLists;
+import org.partnershippulse.partnership.model.JsonLists;
+import org.partnershippulse.partnership.model.Tracked;
 
 /** A memorandum of understanding of a partnership, drafted from the BCR Model MOU. */
 @Entity

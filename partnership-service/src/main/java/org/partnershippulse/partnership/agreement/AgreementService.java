@@ -21,11 +21,11 @@ import org.partnershippulse.kit.web.Versions;
 import org.partnershippulse.partnership.access.AccessRules;
 import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.audit.AuditTrail;
-import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.partnership.PartnershipStatus;
-import org.partnershippulse.partnership.person.Person;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PartnershipStatus;
+import org.partnershippulse.partnership.model.Person;
 
 /** Agreements (MOUs): drafted from the BCR model, versioned, signed per member organisation, renewed annually. */
 @ApplicationScoped

@@ -14,10 +14,10 @@ import org.partnershippulse.partnership.agreement.AgreementApi;
 import org.partnershippulse.partnership.agreement.AgreementService;
 import org.partnershippulse.partnership.agreement.AgreementStatus;
 import org.partnershippulse.partnership.agreement.MouDefaults;
-import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.person.PersonRole;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PersonRole;
 import org.partnershippulse.partnership.sector.Sector;
 import org.partnershippulse.partnership.sector.SectorCatalog;
 

@@ -9,11 +9,11 @@ import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.events.partnership.PersonData;
 import org.partnershippulse.events.partnership.RoleData;
 import org.partnershippulse.kit.events.Outbox;
-import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.person.Person;
-import org.partnershippulse.partnership.person.PersonRole;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.Person;
+import org.partnershippulse.partnership.model.PersonRole;
 
 /**
  * The data of each event: enough for a consumer to keep its own projection without calling back (a membership

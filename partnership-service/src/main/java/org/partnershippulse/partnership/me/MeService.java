@@ -12,12 +12,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.partnershippulse.kit.security.Caller;
 import org.partnershippulse.kit.security.CurrentUser;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.partnership.PartnershipStatus;
-import org.partnershippulse.partnership.person.Person;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PartnershipStatus;
+import org.partnershippulse.partnership.model.Person;
+import org.partnershippulse.partnership.model.PersonRole;
+import org.partnershippulse.partnership.model.PersonRoleType;
 import org.partnershippulse.partnership.person.PersonApi;
-import org.partnershippulse.partnership.person.PersonRole;
-import org.partnershippulse.partnership.person.PersonRoleType;
 import org.partnershippulse.partnership.person.PersonService;
 
 @ApplicationScoped

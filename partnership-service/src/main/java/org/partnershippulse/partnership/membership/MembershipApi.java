@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.sector.Sector;
 import org.partnershippulse.kit.paging.PageSchema;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.MembershipRole;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.sector.Sector;
 
 public final class MembershipApi {
 

@@ -31,6 +31,7 @@ import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.partnership.model.MembershipRole;
 import org.partnershippulse.partnership.sector.Sector;
 
 @Path("/partnerships/{partnershipId}/memberships")

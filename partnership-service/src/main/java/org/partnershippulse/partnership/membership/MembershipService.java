@@ -17,10 +17,12 @@ import org.partnershippulse.kit.web.Versions;
 import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.organisation.Organisation;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.MembershipRole;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PartnershipStatus;
 import org.partnershippulse.partnership.organisation.OrganisationService;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.partnership.PartnershipStatus;
 import org.partnershippulse.partnership.sector.Sector;
 
 @ApplicationScoped

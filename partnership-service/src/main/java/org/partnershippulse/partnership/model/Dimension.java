@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 /** The APHSA continuum of partnership (seed 002), from least to most integrated. */
 public enum Dimension {

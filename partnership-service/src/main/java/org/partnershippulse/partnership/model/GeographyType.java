@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 /** Where the partnership works. */
 public enum GeographyType {

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.membership;
+package org.partnershippulse.partnership.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.partnershippulse.partnership.audit.Tracked;
 
 /** An organisation in a partnership, from the day it joined to the day it left (null while it is a member). */
 @Entity

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.membership;
+package org.partnershippulse.partnership.model;
 
 /** The role an organisation plays in a partnership. */
 public enum MembershipRole {

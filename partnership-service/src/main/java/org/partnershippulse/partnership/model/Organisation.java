@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.organisation;
+package org.partnershippulse.partnership.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -6,7 +6,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.partnershippulse.partnership.audit.Tracked;
 import org.partnershippulse.partnership.sector.Sector;
 
 /** An organisation that can be a member of partnerships; it may belong to several. */

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.partnershippulse.partnership.audit.Tracked;
 import org.partnershippulse.partnership.sector.Sector;
 
 @Entity

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 /** Lifecycle of a partnership; DISSOLVED only through the dissolve operation. */
 public enum PartnershipStatus {

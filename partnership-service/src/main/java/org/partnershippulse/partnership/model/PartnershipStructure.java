@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.partnership;
+package org.partnershippulse.partnership.model;
 
 /** How the partnership is organised (seeds 001 and 002). */
 public enum PartnershipStructure {

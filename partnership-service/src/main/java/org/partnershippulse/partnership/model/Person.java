@@ -1,11 +1,10 @@
-package org.partnershippulse.partnership.person;
+package org.partnershippulse.partnership.model;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
-import org.partnershippulse.partnership.audit.Tracked;
 
 /** A person taking part in partnerships, linked to their Keycloak login (its subject) once they sign in. */
 @Entity

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.person;
+package org.partnershippulse.partnership.model;
 
 /** Roles a person holds within a partnership (seed 000: champions, parents with lived experience; seed 001: working roles). */
 public enum PersonRoleType {

@@ -1,4 +1,4 @@
-package org.partnershippulse.partnership.audit;
+package org.partnershippulse.partnership.model;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.partnership.sector.Sector;
 import org.partnershippulse.kit.paging.PageSchema;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.sector.Sector;
 
 public final class OrganisationApi {
 

@@ -18,7 +18,9 @@ import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.membership.Membership;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.OrganisationOrigin;
 import org.partnershippulse.partnership.sector.Sector;
 
 /**

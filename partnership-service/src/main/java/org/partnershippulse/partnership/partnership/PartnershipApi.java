@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.partnership.sector.Sector;
 import org.partnershippulse.kit.paging.PageSchema;
+import org.partnershippulse.partnership.model.Dimension;
+import org.partnershippulse.partnership.model.GeographyType;
+import org.partnershippulse.partnership.model.PartnershipStatus;
+import org.partnershippulse.partnership.model.PartnershipStructure;
+import org.partnershippulse.partnership.sector.Sector;
 
 /** What partnerships look like on the wire. */
 public final class PartnershipApi {

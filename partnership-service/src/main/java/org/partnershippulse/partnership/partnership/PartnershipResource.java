@@ -28,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.partnershippulse.kit.paging.Page;
-import org.partnershippulse.kit.problem.Problem;
 import org.partnershippulse.kit.paging.PageParams;
+import org.partnershippulse.kit.problem.Problem;
 import org.partnershippulse.kit.web.Params;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.partnership.model.GeographyType;
+import org.partnershippulse.partnership.model.PartnershipStatus;
 
 @Path("/partnerships")
 @Tag(name = "Partnerships", description = "Cross-sector partnerships: create, describe, dissolve")

@@ -22,11 +22,14 @@ import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.agreement.Agreement;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.membership.Membership;
-import org.partnershippulse.partnership.organisation.Organisation;
-import org.partnershippulse.partnership.organisation.OrganisationOrigin;
-import org.partnershippulse.partnership.person.PersonOrigin;
-import org.partnershippulse.partnership.person.PersonRole;
+import org.partnershippulse.partnership.model.GeographyType;
+import org.partnershippulse.partnership.model.Membership;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.OrganisationOrigin;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PartnershipStatus;
+import org.partnershippulse.partnership.model.PersonOrigin;
+import org.partnershippulse.partnership.model.PersonRole;
 import org.partnershippulse.partnership.sector.SectorCatalog;
 
 @ApplicationScoped

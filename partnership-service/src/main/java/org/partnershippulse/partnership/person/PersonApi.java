@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.partnershippulse.partnership.sector.Sector;
 import org.partnershippulse.kit.paging.PageSchema;
+import org.partnershippulse.partnership.model.PersonRole;
+import org.partnershippulse.partnership.model.PersonRoleType;
+import org.partnershippulse.partnership.sector.Sector;
 
 public final class PersonApi {
 

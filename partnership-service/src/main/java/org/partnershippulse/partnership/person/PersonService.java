@@ -23,7 +23,10 @@ import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.organisation.Organisation;
+import org.partnershippulse.partnership.model.Organisation;
+import org.partnershippulse.partnership.model.Person;
+import org.partnershippulse.partnership.model.PersonOrigin;
+import org.partnershippulse.partnership.model.PersonRole;
 
 /**
  * People are visible to platform administrators, to themselves and to those who share a partnership with them (a

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.web.Params;
+import org.partnershippulse.partnership.model.PersonRoleType;
 
 @Path("/partnerships/{partnershipId}/roles")
 @Tag(name = "Roles", description = "Roles people hold within a partnership")

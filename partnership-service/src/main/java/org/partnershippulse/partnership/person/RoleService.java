@@ -17,8 +17,11 @@ import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.access.SharedRecordRules;
 import org.partnershippulse.partnership.audit.AuditTrail;
 import org.partnershippulse.partnership.events.PartnershipEvents;
-import org.partnershippulse.partnership.partnership.Partnership;
-import org.partnershippulse.partnership.partnership.PartnershipStatus;
+import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.model.PartnershipStatus;
+import org.partnershippulse.partnership.model.Person;
+import org.partnershippulse.partnership.model.PersonRole;
+import org.partnershippulse.partnership.model.PersonRoleType;
 
 /**
  * Roles of people within a partnership: granted and revoked by its coordinators, to people the partnership already

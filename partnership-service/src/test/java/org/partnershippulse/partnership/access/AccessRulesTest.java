@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.partnershippulse.partnership.person.PersonRoleType;
+import org.partnershippulse.partnership.model.PersonRoleType;
 
 class AccessRulesTest {
 
