@@ -1,0 +1,4 @@
+package org.partnershippulse.testkit.cyclefixture.config;
+
+public class Settings {
+}
