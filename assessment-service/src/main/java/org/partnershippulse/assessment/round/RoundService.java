@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.partnershippulse.assessment.events.AssessmentEventType;
+import org.partnershippulse.assessment.instrument.InstrumentDefinition;
 import org.partnershippulse.assessment.instrument.Catalogue;
 import org.partnershippulse.assessment.partnership.MembershipView;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
@@ -31,6 +32,8 @@ import org.partnershippulse.assessment.round.RoundApi.Participation;
 import org.partnershippulse.assessment.round.RoundApi.RoundEventData;
 import org.partnershippulse.assessment.round.RoundApi.RoundView;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
+import org.partnershippulse.events.publicstream.PublicEventType;
+import org.partnershippulse.events.publicstream.PublicRound;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -331,6 +334,19 @@ public class RoundService {
                 invitees.size(), AudienceRules.bySector(invitees), AudienceRules.byRole(invitees), responded,
                 round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null);
         outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, data);
+        publishPublicly(type == AssessmentEventType.ROUND_CLOSED ? PublicEventType.ROUND_CLOSED : PublicEventType.ROUND_OPENED,
+                round, data.instrument());
+    }
+
+    /**
+     * The public twin of a round event (pulse.public.v1), in the same transaction: which instrument and when, nothing
+     * about the audience or who responded. A reopened round is public as opened again, with reopenedAt.
+     */
+    private void publishPublicly(PublicEventType type, Round round, InstrumentDefinition instrument) {
+        outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, new PublicRound(round.id,
+                round.partnershipId, round.title, round.instrumentKey, round.instrumentVersion,
+                instrument.title().get("en"), round.opensAt, round.closesAt, round.openedAt,
+                round.reopenedAt, round.closedAt));
     }
 
     private Round visible(UUID partnershipId, UUID roundId) {

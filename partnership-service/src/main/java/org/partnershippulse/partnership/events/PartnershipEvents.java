@@ -5,6 +5,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.partnershippulse.events.publicstream.PublicEventType;
+import org.partnershippulse.events.publicstream.PublicMembership;
+import org.partnershippulse.events.publicstream.PublicPartnership;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.partnership.membership.Membership;
 import org.partnershippulse.partnership.membership.MembershipRole;
@@ -29,7 +32,7 @@ public class PartnershipEvents {
 
     public record PartnershipData(UUID partnershipId, String name, PartnershipStatus status, GeographyType geographyType,
             String geographyName, PartnershipStructure structure, Dimension declaredDimension, Dimension aspiredDimension,
-            UUID leadOrganisationId, long version) {
+            UUID leadOrganisationId, long version, boolean sharesResultsPublicly) {
     }
 
     public record MembershipData(UUID membershipId, UUID partnershipId, UUID organisationId, String organisationName,
@@ -50,7 +53,27 @@ public class PartnershipEvents {
 
     public PartnershipData partnership(Partnership p) {
         return new PartnershipData(p.id, p.name, p.status, p.geographyType, p.geographyName, p.structure,
-                p.declaredDimension, p.aspiredDimension, p.leadOrganisationId, p.version);
+                p.declaredDimension, p.aspiredDimension, p.leadOrganisationId, p.version, p.sharesResultsPublicly);
+    }
+
+    /**
+     * The public twin of a partnership event (pulse.public.v1), in the same transaction: what the public may know of
+     * the partnership, no free text a coordinator writes, no person.
+     */
+    public void publicPartnership(PublicEventType type, Partnership p) {
+        outbox.record(type, p.id.toString(), "partnerships/" + p.id, new PublicPartnership(p.id, p.name, name(p.status),
+                name(p.geographyType), p.geographyName, name(p.structure), name(p.declaredDimension),
+                name(p.aspiredDimension), p.sharesResultsPublicly, p.dissolvedOn, p.version));
+    }
+
+    /** The public twin of a membership event: the organisation and its sector, never a person. */
+    public void publicMembership(PublicEventType type, Membership m, Organisation o) {
+        outbox.record(type, m.partnershipId.toString(), "partnerships/" + m.partnershipId + "/memberships/" + m.id,
+                new PublicMembership(m.id, m.partnershipId, o.id, o.name, name(o.sector), name(m.role), m.joinedOn, m.leftOn));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 
     public void membership(PartnershipEventType type, Membership m, Organisation o) {

@@ -34,7 +34,8 @@ public class PartnershipEventsConsumer {
     @Inject
     EventBatches batches;
 
-    record PartnershipData(UUID partnershipId, String name, String status, String declaredDimension, Long version) {
+    record PartnershipData(UUID partnershipId, String name, String status, String declaredDimension, Long version,
+            Boolean sharesResultsPublicly) {
     }
 
     record RoleData(UUID roleId, UUID partnershipId, UUID personId, String subject, String role, Instant revokedAt) {
@@ -84,6 +85,7 @@ public class PartnershipEventsConsumer {
         view.status = d.status();
         view.declaredDimension = d.declaredDimension();
         view.sourceVersion = d.version();
+        view.sharesResultsPublicly = Boolean.TRUE.equals(d.sharesResultsPublicly());
         view.persist();
     }
 

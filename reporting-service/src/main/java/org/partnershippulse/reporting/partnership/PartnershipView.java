@@ -25,4 +25,8 @@ public class PartnershipView extends PanacheEntityBase {
     /** The partnership's version in partnership-service: an older event never overwrites a newer state. */
     @Column(name = "source_version")
     public long sourceVersion;
+
+    /** Consent to publish released results on the public stream, as the latest partnership event said. */
+    @Column(name = "shares_results_publicly")
+    public boolean sharesResultsPublicly;
 }
