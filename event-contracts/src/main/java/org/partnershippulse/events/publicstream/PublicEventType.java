@@ -35,5 +35,4 @@ public enum PublicEventType implements EventType {
     public String topic() {
         return TOPIC;
     }
-
 }

@@ -185,7 +185,7 @@ public class PartnershipService {
                 p.sharedValues, p.status, p.structure, p.leadOrganisationId, p.meetingCadence, p.declaredDimension,
                 p.aspiredDimension,
                 p.essentialSectors != null ? p.essentialSectors : sectors.essentialByDefault().stream().sorted().toList(),
-                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.sharesResultsPublicly, p.createdAt, p.createdBy, p.updatedAt,
-                p.updatedBy, p.version);
+                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.sharesResultsPublicly, p.createdAt,
+                p.createdBy, p.updatedAt, p.updatedBy, p.version);
     }
 }
