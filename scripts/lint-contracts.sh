@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Lints the committed OpenAPI documents (contracts/openapi/*.json) with Spectral and our ruleset
 # (contracts/.spectral.yaml: spectral:oas plus operationIds, summaries, required, typed and bounded parameters,
-# security, problem responses, named schemas). Prints the errors and warnings per document and per rule.
+# security, problem responses, named schemas), and the AsyncAPI document (contracts/asyncapi.yaml) with
+# contracts/.spectral-asyncapi.yaml (spectral:asyncapi). Prints the errors and warnings per document and per rule.
 #
 #   scripts/lint-contracts.sh            # strict unless PULSE_LINT_CONTRACTS_STRICT=0
 #   scripts/lint-contracts.sh --report   # print the counts, never fail
@@ -35,10 +36,12 @@ fi
 
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-docs=(contracts/openapi/*.json)
+docs=(contracts/openapi/*.json contracts/asyncapi.yaml)
 for doc in "${docs[@]}"; do
+  ruleset=contracts/.spectral.yaml
+  [[ "$doc" == *asyncapi* ]] && ruleset=contracts/.spectral-asyncapi.yaml
   # exit code 1 only means "findings": the counts below decide
-  "$LINT/node_modules/.bin/spectral" lint --quiet --ruleset contracts/.spectral.yaml --format json \
+  "$LINT/node_modules/.bin/spectral" lint --quiet --ruleset "$ruleset" --format json \
     --output "$out/$(basename "$doc")" --fail-severity=hint "$doc" >/dev/null 2>"$out/$(basename "$doc").err" || true
   if [[ ! -s "$out/$(basename "$doc")" ]]; then
     echo "[lint-contracts] Spectral failed on $doc:" >&2

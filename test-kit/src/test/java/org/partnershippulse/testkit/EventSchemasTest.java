@@ -1,0 +1,85 @@
+package org.partnershippulse.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed schemas accept additions for subscribers (a later optional property must not break them), while our
+ * producers' tests still reject any property the schema does not declare.
+ */
+class EventSchemasTest {
+
+    private static final String CREATED = "org.partnershippulse.partnership.created.v1";
+
+    private static String partnershipCreated(String extraData) {
+        UUID partnership = UUID.randomUUID();
+        return TestEvents.cloudEvent(UUID.randomUUID(), "/partnership-service", CREATED, partnership.toString(), """
+                {"partnershipId":"%s","name":"Riverside Coalition","status":"FORMING","geographyType":"COUNTY",
+                 "geographyName":"Riverside","structure":"COALITION","declaredDimension":null,"aspiredDimension":null,
+                 "leadOrganisationId":null,"version":0%s}""".formatted(partnership, extraData));
+    }
+
+    private static String responseSubmitted(String extraAnswer) {
+        UUID partnership = UUID.randomUUID();
+        return TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service", "org.partnershippulse.assessment.response-submitted.v1",
+                partnership.toString(), """
+                {"roundId":"%s","partnershipId":"%s","instrumentKey":"pulse","instrumentVersion":1,"responseId":"%s",
+                 "revision":1,"respondentId":"%s","roles":["MEMBER"],"language":"en",
+                 "answers":[{"itemKey":"trust","value":"4"%s}],"reflections":[],"submittedAt":"2026-03-01T10:00:00Z"}"""
+                .formatted(UUID.randomUUID(), partnership, UUID.randomUUID(), UUID.randomUUID(), extraAnswer));
+    }
+
+    @Test
+    void theEventAsDocumentedIsValidBothWays() {
+        String event = partnershipCreated("");
+        assertEquals(List.of(), EventSchemas.subscriberErrors(event));
+        assertEquals(List.of(), EventSchemas.errors(event));
+    }
+
+    @Test
+    void aSubscriberAcceptsAPropertyAddedLater() {
+        assertEquals(List.of(), EventSchemas.subscriberErrors(partnershipCreated(",\"sharesResultsPublicly\":true")));
+        assertEquals(List.of(), EventSchemas.subscriberErrors(responseSubmitted(",\"confidence\":\"HIGH\"")));
+    }
+
+    @Test
+    void aProducerMayNotEmitAnUndeclaredProperty() {
+        List<String> errors = EventSchemas.errors(partnershipCreated(",\"sharesResultsPublicly\":true"));
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("sharesResultsPublicly"), errors.toString());
+
+        List<String> nested = EventSchemas.errors(responseSubmitted(",\"confidence\":\"HIGH\""));
+        assertEquals(1, nested.size(), nested.toString());
+        assertTrue(nested.get(0).contains("confidence"), nested.toString());
+    }
+
+    @Test
+    void aProducerMayNotAddAnUndeclaredEnvelopeAttribute() {
+        String event = partnershipCreated("").replaceFirst("^\\{", "{\"traceparent\":\"00-x\",");
+        assertEquals(List.of(), EventSchemas.subscriberErrors(event));
+        List<String> errors = EventSchemas.errors(event);
+        assertTrue(errors.stream().anyMatch(e -> e.contains("traceparent")), errors.toString());
+    }
+
+    @Test
+    void bothStillRejectWhatTheSchemaForbids() {
+        String missingName = partnershipCreated("").replace("\"name\":\"Riverside Coalition\",", "");
+        assertTrue(!EventSchemas.subscriberErrors(missingName).isEmpty());
+        assertTrue(!EventSchemas.errors(missingName).isEmpty());
+    }
+
+    @Test
+    void mapsThatDeclareTheirValuesStayOpenInTheStrictCopy() {
+        String strict = EventSchemas.strict("""
+                {"type":"object","properties":{"title":{"type":"object","additionalProperties":{"type":"string"}},
+                 "items":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"}}}}}}""");
+        assertEquals("""
+                {"type":"object","properties":{"title":{"type":"object","additionalProperties":{"type":"string"}},\
+                "items":{"type":"array","items":{"type":"object","properties":{"key":{"type":"string"}},\
+                "unevaluatedProperties":false}}},"unevaluatedProperties":false}""", strict);
+    }
+}
