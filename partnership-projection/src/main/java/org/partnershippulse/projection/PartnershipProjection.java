@@ -74,6 +74,7 @@ public class PartnershipProjection {
         view.name = d.name();
         view.status = d.status();
         view.declaredDimension = d.declaredDimension();
+        view.sharesResultsPublicly = d.sharesResultsPublicly();
         view.sourceVersion = d.version();
         Instant time = delivery.event().time();
         view.updatedAt = time == null ? Instant.now() : time;

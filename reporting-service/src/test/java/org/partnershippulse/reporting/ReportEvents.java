@@ -41,6 +41,17 @@ public final class ReportEvents {
             return p;
         }
 
+        /**
+         * The partnership's consent to publish released results on the public stream, as partnership-service announces
+         * a change of it ({@code version} above the last one).
+         */
+        public void shareResultsPublicly(boolean shares, long version) {
+            ObjectNode data = JSON.createObjectNode().put("partnershipId", id.toString()).put("name", "Sharing " + id)
+                    .put("status", "ACTIVE").put("geographyType", "COUNTY").put("geographyName", "Riverside")
+                    .put("structure", "LEADERSHIP_TABLE").put("version", version).put("sharesResultsPublicly", shares);
+            publishPartnership(id, "org.partnershippulse.partnership.updated.v1", data);
+        }
+
         /** @return the role's id (to revoke it) */
         public UUID grant(TestUser user, String role) {
             UUID roleId = UUID.randomUUID();

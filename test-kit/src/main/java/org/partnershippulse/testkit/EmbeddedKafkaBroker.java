@@ -27,6 +27,7 @@ public final class EmbeddedKafkaBroker {
     public static final Map<String, Integer> TOPICS = Map.of(
             "pulse.partnership.v1", 3,
             "pulse.assessment.v1", 3,
+            "pulse.public.v1", 3,
             "pulse.reporting.dlq.v1", 1,
             "pulse.assessment.dlq.v1", 1);
 

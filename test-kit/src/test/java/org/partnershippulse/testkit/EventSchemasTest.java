@@ -42,15 +42,15 @@ class EventSchemasTest {
 
     @Test
     void aSubscriberAcceptsAPropertyAddedLater() {
-        assertEquals(List.of(), EventSchemas.subscriberErrors(partnershipCreated(",\"sharesResultsPublicly\":true")));
+        assertEquals(List.of(), EventSchemas.subscriberErrors(partnershipCreated(",\"foundedIn\":2019")));
         assertEquals(List.of(), EventSchemas.subscriberErrors(responseSubmitted(",\"confidence\":\"HIGH\"")));
     }
 
     @Test
     void aProducerMayNotEmitAnUndeclaredProperty() {
-        List<String> errors = EventSchemas.errors(partnershipCreated(",\"sharesResultsPublicly\":true"));
+        List<String> errors = EventSchemas.errors(partnershipCreated(",\"foundedIn\":2019"));
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).contains("sharesResultsPublicly"), errors.toString());
+        assertTrue(errors.get(0).contains("foundedIn"), errors.toString());
 
         List<String> nested = EventSchemas.errors(responseSubmitted(",\"confidence\":\"HIGH\""));
         assertEquals(1, nested.size(), nested.toString());

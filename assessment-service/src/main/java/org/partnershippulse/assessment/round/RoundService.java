@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.partnershippulse.assessment.instrument.Catalogue;
+import org.partnershippulse.assessment.instrument.InstrumentDefinition;
 import org.partnershippulse.assessment.partnership.PartnershipAccess;
 import org.partnershippulse.assessment.partnership.PartnershipAccess.Standing;
 import org.partnershippulse.assessment.round.AudienceRules.Invitee;
@@ -28,6 +29,8 @@ import org.partnershippulse.assessment.round.RoundApi.RoundView;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
 import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.events.assessment.RoundData;
+import org.partnershippulse.events.publicstream.PublicEventType;
+import org.partnershippulse.events.publicstream.PublicRound;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -328,15 +331,29 @@ public class RoundService {
     private void publish(AssessmentEventType type, Round round, List<Invitee> invitees) {
         PartnershipView partnership = PartnershipView.findById(round.partnershipId);
         int responded = (int) responses.submittedCount(round.id);
+        InstrumentDefinition instrument = catalogue.published(round.instrumentKey, round.instrumentVersion)
+                .orElseThrow().definition();
         RoundData data = new RoundData(round.id, round.partnershipId, round.title, round.instrumentKey,
-                round.instrumentVersion, mapper.valueToTree(catalogue.published(round.instrumentKey, round.instrumentVersion)
-                        .orElseThrow().definition()),
+                round.instrumentVersion, mapper.valueToTree(instrument),
                 round.opensAt, round.closesAt, round.confidentiality.name(), round.minimumGroupSize,
                 round.breakdowns().stream().sorted().map(Enum::name).toList(),
                 partnership == null ? null : partnership.declaredDimension,
                 invitees.size(), AudienceRules.bySector(invitees), AudienceRules.byRole(invitees), responded,
                 round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null);
         outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, data);
+        publishPublicly(type == AssessmentEventType.ROUND_CLOSED ? PublicEventType.ROUND_CLOSED : PublicEventType.ROUND_OPENED,
+                round, instrument);
+    }
+
+    /**
+     * The public twin of a round event (pulse.public.v1), in the same transaction: which instrument and when, nothing
+     * about the audience or who responded. A reopened round is public as opened again, with reopenedAt.
+     */
+    private void publishPublicly(PublicEventType type, Round round, InstrumentDefinition instrument) {
+        outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, new PublicRound(round.id,
+                round.partnershipId, round.title, round.instrumentKey, round.instrumentVersion,
+                instrument.title().get("en"), round.opensAt, round.closesAt, round.openedAt,
+                round.reopenedAt, round.closedAt));
     }
 
     private Round visible(UUID partnershipId, UUID roundId) {

@@ -8,6 +8,9 @@ import org.partnershippulse.events.partnership.PartnershipData;
 import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.events.partnership.PersonData;
 import org.partnershippulse.events.partnership.RoleData;
+import org.partnershippulse.events.publicstream.PublicEventType;
+import org.partnershippulse.events.publicstream.PublicMembership;
+import org.partnershippulse.events.publicstream.PublicPartnership;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.partnership.model.Membership;
 import org.partnershippulse.partnership.model.Organisation;
@@ -28,7 +31,24 @@ public class PartnershipEvents {
 
     public PartnershipData partnership(Partnership p) {
         return new PartnershipData(p.id, p.name, name(p.status), name(p.geographyType), p.geographyName,
-                name(p.structure), name(p.declaredDimension), name(p.aspiredDimension), p.leadOrganisationId, p.version);
+                name(p.structure), name(p.declaredDimension), name(p.aspiredDimension), p.leadOrganisationId, p.version,
+                p.sharesResultsPublicly);
+    }
+
+    /**
+     * The public twin of a partnership event (pulse.public.v1), in the same transaction: what the public may know of
+     * the partnership, no free text a coordinator writes, no person.
+     */
+    public void publicPartnership(PublicEventType type, Partnership p) {
+        outbox.record(type, p.id.toString(), "partnerships/" + p.id, new PublicPartnership(p.id, p.name, name(p.status),
+                name(p.geographyType), p.geographyName, name(p.structure), name(p.declaredDimension),
+                name(p.aspiredDimension), p.sharesResultsPublicly, p.dissolvedOn, p.version));
+    }
+
+    /** The public twin of a membership event: the organisation and its sector, never a person. */
+    public void publicMembership(PublicEventType type, Membership m, Organisation o) {
+        outbox.record(type, m.partnershipId.toString(), "partnerships/" + m.partnershipId + "/memberships/" + m.id,
+                new PublicMembership(m.id, m.partnershipId, o.id, o.name, name(o.sector), name(m.role), m.joinedOn, m.leftOn));
     }
 
     public void membership(PartnershipEventType type, Membership m, Organisation o) {

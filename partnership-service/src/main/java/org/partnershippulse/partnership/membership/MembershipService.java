@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import org.partnershippulse.events.partnership.PartnershipEventType;
+import org.partnershippulse.events.publicstream.PublicEventType;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.paging.QueryFilter;
@@ -81,6 +82,7 @@ public class MembershipService {
         membership.persistAndFlush();
         audit.record(partnershipId, "membership", membership.id, "started", organisation.name + " joined as " + membership.role);
         events.membership(PartnershipEventType.MEMBERSHIP_STARTED, membership, organisation);
+        events.publicMembership(PublicEventType.MEMBERSHIP_STARTED, membership, organisation);
         return MembershipApi.View.of(membership, organisation);
     }
 
@@ -122,6 +124,7 @@ public class MembershipService {
         Organisation organisation = OrganisationService.find(membership.organisationId);
         audit.record(partnershipId, "membership", membership.id, "ended", organisation.name + " left on " + day);
         events.membership(PartnershipEventType.MEMBERSHIP_ENDED, membership, organisation);
+        events.publicMembership(PublicEventType.MEMBERSHIP_ENDED, membership, organisation);
         return MembershipApi.View.of(membership, organisation);
     }
 

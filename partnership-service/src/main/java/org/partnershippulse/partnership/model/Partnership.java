@@ -68,4 +68,8 @@ public class Partnership extends Tracked {
 
     @Column(name = "dissolution_reason")
     public String dissolutionReason;
+
+    /** Consent to publish released round results on the public stream (contracts/privacy.md). */
+    @Column(name = "shares_results_publicly")
+    public boolean sharesResultsPublicly;
 }

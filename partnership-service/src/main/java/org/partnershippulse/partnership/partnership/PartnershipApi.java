@@ -43,7 +43,10 @@ public final class PartnershipApi {
             @Schema(description = "Where the partnership declares it is on the APHSA continuum", example = "COOPERATION") Dimension declaredDimension,
             @Schema(description = "Where it aims to be", example = "COLLABORATION") Dimension aspiredDimension,
             @Schema(description = "Sectors the partnership wants at the table; omit for the BCR table's default list")
-            List<@NotNull(message = "must not be null") Sector> essentialSectors) {
+            List<@NotNull(message = "must not be null") Sector> essentialSectors,
+            @Schema(description = "Whether released round results (group figures only, as members see them) are published "
+                    + "on the public event stream pulse.public.v1 for other systems; omitted means false, also on update",
+                    example = "false") Boolean sharesResultsPublicly) {
     }
 
     @Schema(name = "Dissolution", description = "Why and when a partnership dissolves")
@@ -65,6 +68,8 @@ public final class PartnershipApi {
             @Schema(description = "False while the BCR default list applies") boolean essentialSectorsCustomised,
             @Schema(nullable = true, description = "Set once dissolved") LocalDate dissolvedOn,
             @Schema(nullable = true, description = "Set once dissolved") String dissolutionReason,
+            @Schema(description = "Whether released round results are published on the public event stream")
+            boolean sharesResultsPublicly,
             Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
             @Schema(description = "Changes on every update; sent as the ETag") long version) {
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.partnershippulse.events.partnership.PartnershipEventType;
+import org.partnershippulse.events.publicstream.PublicEventType;
 import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
@@ -85,7 +86,7 @@ public class PartnershipService {
         partnership.touch(audit.actor());
         partnership.persistAndFlush();
         audit.record(partnership.id, "partnership", partnership.id, "created", "Created partnership " + partnership.name);
-        publish(PartnershipEventType.PARTNERSHIP_CREATED, partnership);
+        publish(PartnershipEventType.PARTNERSHIP_CREATED, PublicEventType.PARTNERSHIP_CREATED, partnership);
         return view(partnership);
     }
 
@@ -103,7 +104,7 @@ public class PartnershipService {
         partnership.touch(audit.actor());
         partnership.persistAndFlush();
         audit.record(id, "partnership", id, "updated", "Updated partnership " + partnership.name);
-        publish(PartnershipEventType.PARTNERSHIP_UPDATED, partnership);
+        publish(PartnershipEventType.PARTNERSHIP_UPDATED, PublicEventType.PARTNERSHIP_UPDATED, partnership);
         return view(partnership);
     }
 
@@ -120,7 +121,7 @@ public class PartnershipService {
         partnership.touch(audit.actor());
         partnership.persistAndFlush();
         audit.record(id, "partnership", id, "dissolved", "Dissolved: " + dissolution.reason());
-        publish(PartnershipEventType.PARTNERSHIP_DISSOLVED, partnership);
+        publish(PartnershipEventType.PARTNERSHIP_DISSOLVED, PublicEventType.PARTNERSHIP_DISSOLVED, partnership);
         return view(partnership);
     }
 
@@ -173,10 +174,13 @@ public class PartnershipService {
         partnership.aspiredDimension = request.aspiredDimension();
         partnership.essentialSectors = request.essentialSectors() == null ? null
                 : request.essentialSectors().stream().distinct().toList();
+        partnership.sharesResultsPublicly = Boolean.TRUE.equals(request.sharesResultsPublicly());
     }
 
-    private void publish(PartnershipEventType type, Partnership partnership) {
+    /** The internal event for the services, and its public twin for subscribers, in the change's transaction. */
+    private void publish(PartnershipEventType type, PublicEventType publicType, Partnership partnership) {
         outbox.record(type, partnership.id.toString(), "partnerships/" + partnership.id, events.partnership(partnership));
+        events.publicPartnership(publicType, partnership);
     }
 
     public PartnershipApi.View view(Partnership p) {
@@ -184,7 +188,7 @@ public class PartnershipService {
                 p.sharedValues, p.status, p.structure, p.leadOrganisationId, p.meetingCadence, p.declaredDimension,
                 p.aspiredDimension,
                 p.essentialSectors != null ? p.essentialSectors : sectors.essentialByDefault().stream().sorted().toList(),
-                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.createdAt, p.createdBy, p.updatedAt,
-                p.updatedBy, p.version);
+                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.sharesResultsPublicly, p.createdAt,
+                p.createdBy, p.updatedAt, p.updatedBy, p.version);
     }
 }

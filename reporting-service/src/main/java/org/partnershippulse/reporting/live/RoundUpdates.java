@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.UUID;
 import org.partnershippulse.reporting.release.ReleaseCut;
 
@@ -21,8 +22,8 @@ public class RoundUpdates {
         changes.onNext(roundId);
     }
 
-    /** A coordinator's interim release changes what the round's live streams show. */
-    void released(@Observes ReleaseCut cut) {
+    /** A release changes what the round's live streams show, once it is committed. */
+    void released(@Observes(during = TransactionPhase.AFTER_SUCCESS) ReleaseCut cut) {
         changed(cut.roundId());
     }
 

@@ -3,8 +3,8 @@ package org.partnershippulse.reporting.release;
 import java.util.UUID;
 
 /**
- * Fired (CDI, synchronously) once a release of the round is committed. Whoever shows the round's results (the live
- * streams) observes it: releases do not know who shows them.
+ * A release was cut: fired synchronously inside the cut's transaction, after its figures are frozen, so that what
+ * observers record (the public stream's outbox event) commits or rolls back with the release itself.
  */
-public record ReleaseCut(UUID roundId) {
+public record ReleaseCut(UUID roundId, Release release) {
 }

@@ -1,6 +1,5 @@
 package org.partnershippulse.reporting.release;
 
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -33,9 +32,6 @@ public class ReleaseResource {
     @Inject
     ReleaseService releases;
 
-    @Inject
-    Event<ReleaseCut> cuts;
-
     @POST
     @Operation(operationId = "cutRoundRelease", summary = "Cut an interim release", description = "Coordinators of the "
             + "round's partnership, while it is open. Freezes the round's current results as its new release, "
@@ -58,8 +54,6 @@ public class ReleaseResource {
             schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("roundId") String roundId) {
         UUID id = Params.requiredUuid(roundId, "roundId");
         Release release = releases.requestInterim(id);
-        // committed: the live streams of this round show it
-        cuts.fire(new ReleaseCut(id));
         return Response.status(Response.Status.CREATED).entity(release).build();
     }
 

@@ -1,6 +1,7 @@
 package org.partnershippulse.reporting.release;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -54,6 +55,10 @@ public class ReleaseService {
 
     @Inject
     ReportAccess access;
+
+    /** Observed in the cut's transaction (the public stream publishes released results through the outbox). */
+    @Inject
+    Event<ReleaseCut> releaseCut;
 
     /** The outcome of an attempt to cut: the rule's decision and, when it allowed one, the release. */
     public record Attempt(Decision decision, Release release) {
@@ -205,6 +210,7 @@ public class ReleaseService {
         em.createNativeQuery("insert into release_response (round_id, response_id, content_hash, sector, roles) select ?1, h.* from ("
                 + HASHED + ") h").setParameter(1, roundId).executeUpdate();
         Release release = new Release(number, cutAt, current.size(), trigger);
+        releaseCut.fire(new ReleaseCut(roundId, release));
         LOG.infof("Round %s: release %d cut (%s, %d respondents, %d changed)", roundId, number, trigger, current.size(), decision.changed());
         return new Attempt(decision, release);
     }
