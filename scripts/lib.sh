@@ -172,24 +172,25 @@ pulse__pg_status() {
   pg_lsclusters -h 2>/dev/null | awk -v v="$PULSE_PG_VERSION" -v c="$PULSE_PG_CLUSTER" '$1 == v && $2 == c { print $4 }'
 }
 
-# Headless Chromium for the printable report's browser test (Debian's package; Playwright's download cannot work here).
-pulse_chromium_up() {
-  if command -v chromium >/dev/null 2>&1; then
-    return 0
-  fi
-  local t0
+# Installs Debian package $2 when command $1 is missing (a new machine has nothing installed by hand).
+pulse__apt_command() {
+  local cmd=$1 package=$2 t0
+  command -v "$cmd" >/dev/null 2>&1 && return 0
   t0=$(pulse_now)
-  pulse_log "Chromium is not installed: apt-get install -y chromium (log: $PULSE_RUN_DIR/apt-chromium.log)"
-  if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium ||
+  pulse_log "$cmd is not installed: apt-get install -y $package (log: $PULSE_RUN_DIR/apt-$package.log)"
+  if ! { DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package" ||
     { DEBIAN_FRONTEND=noninteractive apt-get update -q &&
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium; }; } \
-    >"$PULSE_RUN_DIR/apt-chromium.log" 2>&1; then
-    pulse_err "apt-get install chromium failed"
-    pulse_tail_log "$PULSE_RUN_DIR/apt-chromium.log" 20
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$package"; }; } \
+    >"$PULSE_RUN_DIR/apt-$package.log" 2>&1; then
+    pulse_err "apt-get install $package failed"
+    pulse_tail_log "$PULSE_RUN_DIR/apt-$package.log" 20
     return 1
   fi
-  pulse_log "Chromium installed in $(pulse_elapsed "$t0")"
+  pulse_log "$package installed in $(pulse_elapsed "$t0")"
 }
+
+# Headless Chromium for the printable report's browser test (Debian's package; Playwright's download cannot work here).
+pulse_chromium_up() { pulse__apt_command chromium chromium; }
 
 pulse_postgres_up() {
   local t0 installed=0 status i
@@ -329,7 +330,7 @@ pulse_kafka_credentials() {
     [[ -s $d/$f ]] || { ok=0; break; }
   done
   ((ok)) && return 0
-  command -v openssl >/dev/null 2>&1 || { pulse_err "openssl not found (needed for the broker's TLS certificates)"; return 1; }
+  pulse__apt_command openssl openssl || return 1 # the broker's TLS certificates
   rm -rf "$d" && mkdir -p "$d" && chmod 700 "$d"
   for p in "${PULSE_KAFKA_PRINCIPALS[@]}" broker; do
     # alphanumeric: safe inside a JAAS line and StorageTool's SCRAM argument without quoting

@@ -49,7 +49,7 @@ public final class ReportEvents {
             ObjectNode data = JSON.createObjectNode().put("partnershipId", id.toString()).put("name", "Sharing " + id)
                     .put("status", "ACTIVE").put("geographyType", "COUNTY").put("geographyName", "Riverside")
                     .put("structure", "LEADERSHIP_TABLE").put("version", version).put("sharesResultsPublicly", shares);
-            publishPartnership(id, "org.partnershippulse.partnership.updated.v1", data);
+            publishPartnership(id, PartnershipEventType.PARTNERSHIP_UPDATED.type(), data);
         }
 
         /** @return the role's id (to revoke it) */

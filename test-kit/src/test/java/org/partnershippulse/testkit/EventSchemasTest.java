@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.partnershippulse.events.assessment.AssessmentEventType;
+import org.partnershippulse.events.partnership.PartnershipEventType;
 
 /**
  * The committed schemas accept additions for subscribers (a later optional property must not break them), while our
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class EventSchemasTest {
 
-    private static final String CREATED = "org.partnershippulse.partnership.created.v1";
+    private static final String CREATED = PartnershipEventType.PARTNERSHIP_CREATED.type();
 
     private static String partnershipCreated(String extraData) {
         UUID partnership = UUID.randomUUID();
@@ -25,7 +27,7 @@ class EventSchemasTest {
 
     private static String responseSubmitted(String extraAnswer) {
         UUID partnership = UUID.randomUUID();
-        return TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service", "org.partnershippulse.assessment.response-submitted.v1",
+        return TestEvents.cloudEvent(UUID.randomUUID(), "/assessment-service", AssessmentEventType.RESPONSE_SUBMITTED.type(),
                 partnership.toString(), """
                 {"roundId":"%s","partnershipId":"%s","instrumentKey":"pulse","instrumentVersion":1,"responseId":"%s",
                  "revision":1,"respondentId":"%s","roles":["MEMBER"],"language":"en",

@@ -15,23 +15,21 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.partnershippulse.events.publicstream.PublicEventType;
 import org.partnershippulse.systemkit.KafkaAccess;
 
 /**
  * The public stream as a subscriber outside the system reads it: every record of {@code pulse.public.v1}, read as a
  * given Kafka principal with a plain Java consumer (no group: partitions assigned, nothing committed).
- *
- * <p>The type names are those of event-contracts' {@code PublicEventType} and of contracts/events; this module
- * depends only on system-kit, so they are written out here once.
  */
 final class PublicStream {
 
-    static final String TOPIC = "pulse.public.v1";
-    static final String PARTNERSHIP_CREATED = "org.partnershippulse.public.partnership.created.v1";
-    static final String MEMBERSHIP_STARTED = "org.partnershippulse.public.membership.started.v1";
-    static final String ROUND_OPENED = "org.partnershippulse.public.round.opened.v1";
-    static final String ROUND_CLOSED = "org.partnershippulse.public.round.closed.v1";
-    static final String RESULTS_RELEASED = "org.partnershippulse.public.round.results-released.v1";
+    static final String TOPIC = PublicEventType.TOPIC;
+    static final String PARTNERSHIP_CREATED = PublicEventType.PARTNERSHIP_CREATED.type();
+    static final String MEMBERSHIP_STARTED = PublicEventType.MEMBERSHIP_STARTED.type();
+    static final String ROUND_OPENED = PublicEventType.ROUND_OPENED.type();
+    static final String ROUND_CLOSED = PublicEventType.ROUND_CLOSED.type();
+    static final String RESULTS_RELEASED = PublicEventType.ROUND_RESULTS_RELEASED.type();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
