@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,13 +19,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershippulse.system.support.RunningSystem;
 import org.partnershippulse.systemkit.Keycloak;
+import org.partnershippulse.systemkit.NodeProject;
+import org.partnershippulse.systemkit.NodeProject.Run;
 import org.partnershippulse.systemkit.PulseApi;
 import org.partnershippulse.systemkit.PulseEnvironment;
 import org.partnershippulse.systemkit.PulseService;
@@ -47,22 +48,21 @@ class TypeScriptClientIT {
 
     private final PulseEnvironment env = RunningSystem.env();
     private final PulseApi api = new PulseApi(env, RunningSystem.keycloak());
-    private final Path client = env.repoRoot().resolve("clients/typescript");
-    private final Path logs = env.repoRoot().resolve("system-tests/target/typescript-client");
+    private final Path clientDir = env.repoRoot().resolve("clients/typescript");
+    private final NodeProject client = new NodeProject(clientDir, env.repoRoot().resolve("system-tests/target/typescript-client"));
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
     @Test
     void theGeneratedClientCompilesStrictlyAndWalksAWholeRound() throws Exception {
         long t0 = System.nanoTime();
-        Files.createDirectories(logs);
-        requireNode();
+        client.requireNode();
         npm("ci", Duration.ofMinutes(5), Map.of(), true, "ci", "--no-audit", "--no-fund");
         npm("generate", Duration.ofMinutes(2), Map.of(), true, "run", "generate");
         for (String service : List.of("partnership", "assessment", "reporting")) {
-            assertTrue(Files.size(client.resolve("src/generated/" + service + ".ts")) > 0, service + " types generated");
+            assertTrue(Files.size(clientDir.resolve("src/generated/" + service + ".ts")) > 0, service + " types generated");
         }
         Run typecheck = npm("typecheck", Duration.ofMinutes(3), Map.of(), false, "run", "typecheck");
-        int errors = count(TS_ERROR, typecheck.output());
+        int errors = count(TS_ERROR, typecheck.output() + typecheck.stderr());
         assertEquals(0, errors, "tsc --strict errors in clients/typescript:\n" + typecheck.output());
         assertEquals(0, typecheck.exit(), "npm run typecheck failed:\n" + typecheck.output());
         assertTrue(typecheck.output().contains("no type escapes"), "typecheck also looks for any, casts and suppressions:\n"
@@ -202,75 +202,17 @@ class TypeScriptClientIT {
         }
     }
 
-    /** Node.js 20+ and npm are what the client needs; without them the test fails saying how to get them. */
-    private void requireNode() {
-        String version;
-        try {
-            version = run(List.of("node", "--version"), client, Map.of(), Duration.ofSeconds(30), logs.resolve("node-version.log"), true)
-                    .output().trim();
-            run(List.of("npm", "--version"), client, Map.of(), Duration.ofSeconds(60), logs.resolve("npm-version.log"), true);
-        } catch (IOException e) {
-            fail("Node.js 20+ and npm are needed to test the TypeScript client (clients/typescript) but are not on the PATH ("
-                    + e.getMessage() + "). Install them, e.g. `sudo apt-get install -y nodejs npm` (Debian 13 / Ubuntu 24.04 "
-                    + "ship Node 20) or from https://nodejs.org/, then run the tests again.");
-            return;
-        }
-        Matcher major = Pattern.compile("^v(\\d+)\\.").matcher(version);
-        assertTrue(major.find() && Integer.parseInt(major.group(1)) >= 20,
-                "the TypeScript client needs Node.js 20 or newer, found " + version + " (https://nodejs.org/)");
-    }
-
-    private record Run(int exit, String output) {}
-
-    /** Runs one npm step in clients/typescript; unless {@code mustSucceed} is false, fails with its output on a non-zero exit. */
+    /** Runs one npm step in clients/typescript, timed; unless {@code mustSucceed} is false, fails on a non-zero exit. */
     private Run npm(String step, Duration timeout, Map<String, String> environment, boolean mustSucceed, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of("npm"));
-        command.addAll(List.of(args));
+        String[] command = Stream.concat(Stream.of("npm"), Stream.of(args)).toArray(String[]::new);
         long t0 = System.nanoTime();
-        Path log = logs.resolve(step + ".log");
         try {
-            return run(command, client, environment, timeout, log, mustSucceed);
+            return mustSucceed ? client.mustSucceed(step, timeout, environment, command)
+                    : client.run(step, timeout, environment, command);
         } finally {
             millis.put(step, (System.nanoTime() - t0) / 1_000_000);
         }
-    }
-
-    private static Run run(List<String> command, Path dir, Map<String, String> environment, Duration timeout, Path log,
-                           boolean mustSucceed) throws IOException {
-        Path err = log.resolveSibling(log.getFileName() + ".stderr");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(log.toFile()).redirectError(err.toFile());
-        pb.environment().putAll(environment);
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within " + timeout + "\n" + tail(log) + tail(err));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        String out = Files.readString(log);
-        if (mustSucceed && p.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited with " + p.exitValue() + " (in " + dir + ", logs in " + log.getParent()
-                    + ")\n--- stdout\n" + tail(log) + "\n--- stderr\n" + tail(err));
-        }
-        String stderr = Files.readString(err);
-        if (!stderr.isBlank()) {
-            System.out.println("[" + log.getFileName() + "] " + stderr.strip().replace("\n", "\n[" + log.getFileName() + "] "));
-        }
-        return new Run(p.exitValue(), out + (mustSucceed ? "" : stderr));
-    }
-
-    private static String tail(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return "";
-        }
-        List<String> lines = Files.readAllLines(file);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     private static int count(Pattern pattern, String text) {

@@ -1,9 +1,6 @@
 package org.partnershippulse.system.publicstream;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -14,8 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import org.partnershippulse.kit.security.RespondentIds;
 
 /**
  * An outsider's attempts to link public events to people, given what the outsider knows (see {@link Knowledge}).
@@ -258,18 +254,8 @@ final class LinkageAttack {
         return (r.type().isEmpty() ? "a record" : r.type()) + " at " + PublicStream.TOPIC + "/" + r.partition() + "@" + r.offset();
     }
 
-    /** As assessment-service derives it (service-kit RespondentIds), computed here as an outsider holding the key would. */
+    /** As assessment-service derives it: an outsider holding the key computes the same (service-kit RespondentIds). */
     static UUID respondentId(String key, String subject, UUID roundId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] h = mac.doFinal((roundId + ":" + subject).getBytes(StandardCharsets.UTF_8));
-            h[6] = (byte) ((h[6] & 0x0f) | 0x80);
-            h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-            ByteBuffer b = ByteBuffer.wrap(h, 0, 16);
-            return new UUID(b.getLong(), b.getLong());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return RespondentIds.of(key, subject, roundId);
     }
 }

@@ -7,19 +7,18 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershippulse.system.support.RunningSystem;
 import org.partnershippulse.systemkit.KafkaAccess;
+import org.partnershippulse.systemkit.NodeProject;
+import org.partnershippulse.systemkit.NodeProject.Run;
 import org.partnershippulse.systemkit.PulseApi;
 import org.partnershippulse.systemkit.PulseEnvironment;
 
@@ -39,23 +38,22 @@ class PublicSubscriberIT {
 
     private final PulseEnvironment env = RunningSystem.env();
     private final PulseApi api = new PulseApi(env, RunningSystem.keycloak());
-    private final Path client = env.repoRoot().resolve("clients/event-subscriber");
-    private final Path logs = env.repoRoot().resolve("system-tests/target/event-subscriber");
+    private final NodeProject client = new NodeProject(env.repoRoot().resolve("clients/event-subscriber"),
+            env.repoRoot().resolve("system-tests/target/event-subscriber"));
     private final Map<String, Long> millis = new LinkedHashMap<>();
 
     @Test
     void theOutsideSubscriberValidatesEveryPublicEventOfARoundAndIsRefusedTheInternalTopics() throws Exception {
         long t0 = System.nanoTime();
-        Files.createDirectories(logs);
-        requireNode();
+        client.requireNode();
         ScriptedRound round = ScriptedRound.play(api);
         millis.putAll(round.millis);
-        timed("npm ci", () -> run("npm-ci", Duration.ofMinutes(5), Map.of(), "npm", "ci", "--no-audit", "--no-fund"));
-        Run unit = timed("npm test", () -> run("npm-test", Duration.ofMinutes(2), Map.of(), "npm", "test"));
+        timed("npm ci", () -> client.mustSucceed("npm-ci", Duration.ofMinutes(5), Map.of(), "npm", "ci", "--no-audit", "--no-fund"));
+        Run unit = timed("npm test", () -> client.run("npm-test", Duration.ofMinutes(2), Map.of(), "npm", "test"));
         assertEquals(0, unit.exit(), "the subscriber's own tests (npm test) failed:\n" + unit.tail());
 
         Map<String, String> access = KafkaAccess.nodeEnvironment(PRINCIPAL);
-        Run subscriber = timed("subscriber", () -> run("until-released", Duration.ofMinutes(4), access,
+        Run subscriber = timed("subscriber", () -> client.run("until-released", Duration.ofMinutes(4), access,
                 "node", "src/subscriber.js", "--until-released", round.roundId, "--timeout-ms", "180000"));
         assertEquals(0, subscriber.exit(), "the subscriber did not see round " + round.roundId + "'s results:\n" + subscriber.tail());
         JsonNode summary = lastJsonLine(subscriber.output());
@@ -95,7 +93,7 @@ class PublicSubscriberIT {
                 summary.path("eventsRead").asInt(), summary.path("countsByType").size(), summary.path("validationFailures").asInt(), millis);
 
         // the same principal, denied the internal topics
-        Run probe = timed("probe", () -> run("probe-internal", Duration.ofMinutes(3), access, "node", "src/subscriber.js", "--probe-internal"));
+        Run probe = timed("probe", () -> client.run("probe-internal", Duration.ofMinutes(3), access, "node", "src/subscriber.js", "--probe-internal"));
         JsonNode probes = lastJsonLine(probe.output());
         Map<String, String> refusals = new LinkedHashMap<>();
         for (JsonNode p : probes.path("probes")) {
@@ -151,48 +149,5 @@ class PublicSubscriberIT {
         } finally {
             millis.put(step, (System.nanoTime() - t0) / 1_000_000);
         }
-    }
-
-    private record Run(int exit, String output, String stderr) {
-        String tail() {
-            List<String> lines = (output + "\n--- stderr\n" + stderr).lines().toList();
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        }
-    }
-
-    /** Node.js 20+ and npm are what the subscriber needs; without them the test fails saying how to get them. */
-    private void requireNode() throws Exception {
-        try {
-            String version = run("node-version", Duration.ofSeconds(30), Map.of(), "node", "--version").output().trim();
-            assertTrue(version.matches("v(2\\d|[3-9]\\d)\\..*"), "the subscriber needs Node.js 20 or newer, found " + version);
-        } catch (IOException e) {
-            fail("Node.js 20+ and npm are needed to run clients/event-subscriber but are not on the PATH (" + e.getMessage()
-                    + "). Install them, e.g. `sudo apt-get install -y nodejs npm`, or from https://nodejs.org/.");
-        }
-    }
-
-    /** Runs a command in clients/event-subscriber with the extra environment; output and errors logged under target/. */
-    private Run run(String step, Duration timeout, Map<String, String> environment, String... command) throws IOException {
-        Path out = logs.resolve(step + ".log");
-        Path err = logs.resolve(step + ".stderr.log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(client.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().putAll(environment);
-        Process p = pb.start();
-        try {
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.descendants().forEach(ProcessHandle::destroyForcibly);
-                p.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish within " + timeout + " (logs in " + logs + ")\n" + Files.readString(out));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-        Run run = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
-        if (step.equals("npm-ci") && run.exit() != 0) {
-            fail("npm ci failed in " + client + ":\n" + run.tail());
-        }
-        return run;
     }
 }
