@@ -8,7 +8,9 @@ import java.util.UUID;
 /**
  * A CloudEvents 1.0 event in structured JSON mode: the whole event, attributes and data, is the Kafka record value
  * (content type {@code application/cloudevents+json}). {@code partitionkey} is the partitioning extension: the
- * partnership id, also the record key, so all events of a partnership stay in order.
+ * partnership id, also the record key, so all events of a partnership stay in order. {@code traceparent} and
+ * {@code tracestate} are the Distributed Tracing extension: the W3C trace context of the work that recorded the event,
+ * present only when tracing is on ({@link EventTracing}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudEvent(
@@ -21,6 +23,8 @@ public record CloudEvent(
         String datacontenttype,
         String dataschema,
         String partitionkey,
+        String traceparent,
+        String tracestate,
         JsonNode data) {
 
     public static final String SPEC_VERSION = "1.0";

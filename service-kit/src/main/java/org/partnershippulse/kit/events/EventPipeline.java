@@ -1,5 +1,8 @@
 package org.partnershippulse.kit.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -42,6 +45,9 @@ public class EventPipeline {
     @Inject
     Inbox inbox;
 
+    @Inject
+    EventTracing tracing;
+
     @ConfigProperty(name = "pulse.events.retry.initial-delay", defaultValue = "PT0.2S")
     Duration retryInitialDelay;
 
@@ -66,13 +72,36 @@ public class EventPipeline {
     public CompletionStage<Void> consume(EventHandlers handlers, KafkaRecordBatch<String, String> batch) {
         List<KafkaRecord<String, String>> records = batch.getRecords();
         List<String> values = records.stream().map(KafkaRecord::getPayload).toList();
-        Outcome outcome = retrying(handlers.consumer(), () -> apply(handlers, values, false));
-        outcome.afterCommit().forEach(Runnable::run);
-        // Dead-lettered before the batch's offsets are committed: a crash in between redelivers, never loses.
-        CompletableFuture.allOf(outcome.poison().entrySet().stream()
-                .map(p -> records.get(p.getKey()).nack(p.getValue()).toCompletableFuture())
-                .toArray(CompletableFuture[]::new)).join();
+        // The batch's span covers its transaction up to the commit (where Hibernate flushes the handlers' writes);
+        // each event's handling has a span of its own in the event's trace (apply).
+        Span span = tracing.batch(handlers.consumer(), tracing.enabled() ? traced(values) : List.of());
+        try (Scope scope = span.makeCurrent()) {
+            Outcome outcome = retrying(handlers.consumer(), () -> apply(handlers, values, false));
+            outcome.afterCommit().forEach(Runnable::run);
+            // Dead-lettered before the batch's offsets are committed: a crash in between redelivers, never loses.
+            CompletableFuture.allOf(outcome.poison().entrySet().stream()
+                    .map(p -> records.get(p.getKey()).nack(p.getValue()).toCompletableFuture())
+                    .toArray(CompletableFuture[]::new)).join();
+            if (!outcome.poison().isEmpty()) {
+                span.setAttribute("pulse.events.dead_lettered", outcome.poison().size());
+            }
+        } finally {
+            span.end();
+        }
         return batch.ack();
+    }
+
+    /** The batch's readable events, for their trace contexts (a poison one is left to apply to report). */
+    private List<CloudEvent> traced(List<String> values) {
+        List<CloudEvent> events = new ArrayList<>(values.size());
+        for (String value : values) {
+            try {
+                events.add(reader.read(value));
+            } catch (PoisonEventException e) {
+                // no context to follow
+            }
+        }
+        return events;
     }
 
     /** Runs work (a rebuild) with this instance's consumption paused, outside any transaction. */
@@ -123,10 +152,18 @@ public class EventPipeline {
             if (p.poison() != null || !first.remove(p.event().id()) || p.route().handler() == null) {
                 continue;
             }
-            try {
+            Span span = replay ? Span.getInvalid() : tracing.consuming(handlers.consumer(), p.event());
+            try (Scope scope = span.makeCurrent()) {
                 handle(p, new EventHandler.Delivery(p.event(), i, batch));
             } catch (PoisonEventException e) {
+                span.setStatus(StatusCode.ERROR, "poison: " + e.getMessage());
                 poison.put(i, e);
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                span.setStatus(StatusCode.ERROR);
+                throw e;
+            } finally {
+                span.end();
             }
         }
         for (BatchWork work : batch.works()) {

@@ -35,15 +35,19 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent record(EventType type, String partitionKey, String subject, Object data) {
+        // The trace of the change travels with its event (CloudEvents Distributed Tracing extension).
+        EventTracing.Carried trace = EventTracing.current();
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID(), "/" + source, type.type(), subject,
                 Instant.now().truncatedTo(ChronoUnit.MILLIS), "application/json", type.dataschema(), partitionKey,
-                mapper.valueToTree(data));
+                trace.traceparent(), trace.tracestate(), mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
         row.id = event.id();
         row.topic = type.topic();
         row.messageKey = partitionKey;
         row.type = type.type();
         row.createdAt = event.time();
+        row.traceparent = trace.traceparent();
+        row.tracestate = trace.tracestate();
         try {
             row.payload = mapper.writeValueAsString(event);
         } catch (JsonProcessingException e) {

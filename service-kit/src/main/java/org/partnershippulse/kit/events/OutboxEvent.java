@@ -37,4 +37,9 @@ public class OutboxEvent extends PanacheEntityBase {
     public Instant publishedAt;
 
     public int attempts;
+
+    /** The W3C trace context the event was recorded in (null when tracing is off): the relay's span joins it. */
+    public String traceparent;
+
+    public String tracestate;
 }

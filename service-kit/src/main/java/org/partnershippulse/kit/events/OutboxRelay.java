@@ -1,5 +1,7 @@
 package org.partnershippulse.kit.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -54,6 +56,9 @@ public class OutboxRelay {
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
+
+    @Inject
+    EventTracing tracing;
 
     @ConfigProperty(name = "pulse.outbox.batch-size", defaultValue = "200")
     int batchSize;
@@ -122,7 +127,15 @@ public class OutboxRelay {
                 .setMaxResults(batchSize).getResultList();
         List<CompletableFuture<Void>> sends = new ArrayList<>(batch.size());
         for (OutboxEvent event : batch) {
-            sends.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage());
+            // A span per event, in the trace of the change that recorded it, ended when the broker has it (or not).
+            Span span = tracing.publishing(event);
+            sends.add(emitter.sendMessage(toMessage(event)).subscribeAsCompletionStage().whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    span.recordException(failure);
+                    span.setStatus(StatusCode.ERROR, "not published yet");
+                }
+                span.end();
+            }));
         }
         // Only the events up to the first failure count as published: the rest are sent again next time (a
         // consumer recognises a redelivered event by its id).
