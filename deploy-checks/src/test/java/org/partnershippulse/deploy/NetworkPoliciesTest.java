@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 class NetworkPoliciesTest {
 
     /** DNS, PostgreSQL, Kafka, Keycloak (HTTP and HTTPS). */
-    private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9093, 8080, 8443);
+    private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9093, 8080, 8443, 4317, 4318);
 
     @TestFactory
     Stream<DynamicTest> everyNetworkPolicySelectsPodsOfADeployment() {

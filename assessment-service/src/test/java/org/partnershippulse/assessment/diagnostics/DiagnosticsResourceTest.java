@@ -3,6 +3,7 @@ package org.partnershippulse.assessment.diagnostics;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -32,6 +33,8 @@ class DiagnosticsResourceTest {
         assertEquals("application/cloudevents+json; charset=UTF-8", event.contentType());
         assertEquals("admin", event.data().path("requestedBy").asText());
         EventSchemas.assertValid(event.raw());
+        // tracing is off unless an OTLP endpoint is configured: the event carries no trace context
+        assertFalse(event.value().has("traceparent"), event.raw());
     }
 
     @Test
