@@ -253,7 +253,10 @@ final class OtlpReceiver implements AutoCloseable {
             switch (wireType) {
                 case 0 -> varint();
                 case 1 -> i += 8;
-                case 2 -> i += (int) varint();
+                case 2 -> {
+                    int length = (int) varint(); // read first: "i += varint()" would add to the old i
+                    i += length;
+                }
                 case 5 -> i += 4;
                 default -> throw new IllegalArgumentException("unsupported wire type " + wireType);
             }
