@@ -61,10 +61,20 @@ class EventSchemasTest {
 
     @Test
     void aProducerMayNotAddAnUndeclaredEnvelopeAttribute() {
-        String event = partnershipCreated("").replaceFirst("^\\{", "{\"traceparent\":\"00-x\",");
+        String event = partnershipCreated("").replaceFirst("^\\{", "{\"sequence\":\"42\",");
         assertEquals(List.of(), EventSchemas.subscriberErrors(event));
         List<String> errors = EventSchemas.errors(event);
-        assertTrue(errors.stream().anyMatch(e -> e.contains("traceparent")), errors.toString());
+        assertTrue(errors.stream().anyMatch(e -> e.contains("sequence")), errors.toString());
+    }
+
+    /** The Distributed Tracing extension is declared in the envelope: a W3C traceparent passes, a malformed one does not. */
+    @Test
+    void theTraceContextIsADeclaredEnvelopeAttribute() {
+        String traced = partnershipCreated("").replaceFirst("^\\{",
+                "{\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\",\"tracestate\":\"congo=t61rcWkgMzE\",");
+        assertEquals(List.of(), EventSchemas.errors(traced));
+        String malformed = partnershipCreated("").replaceFirst("^\\{", "{\"traceparent\":\"00-x\",");
+        assertTrue(EventSchemas.errors(malformed).stream().anyMatch(e -> e.contains("traceparent")));
     }
 
     @Test
