@@ -23,7 +23,7 @@ public class TracingSwitch implements ConfigSourceInterceptor {
     @Override
     public ConfigValue getValue(ConfigSourceInterceptorContext context, String name) {
         ConfigValue value = context.proceed(name);
-        if (value != null && value.getValue() != null && !value.getValue().isBlank()) {
+        if (given(value)) {
             return value;
         }
         if (ENDPOINT.equals(name)) {
@@ -39,7 +39,12 @@ public class TracingSwitch implements ConfigSourceInterceptor {
         return value;
     }
 
+    /**
+     * Set by someone, not blank. A mapping's built-in default (Quarkus' {@code sdk.disabled=false}) comes from a
+     * defaults source of negative ordinal: that is no one's choice.
+     */
     private static boolean given(ConfigValue value) {
-        return value != null && value.getValue() != null && !value.getValue().isBlank();
+        return value != null && value.getValue() != null && !value.getValue().isBlank()
+                && value.getConfigSourceOrdinal() >= 0;
     }
 }

@@ -52,7 +52,10 @@ class TracingSwitchTest {
     private static SmallRyeConfig config(Map<String, String> given) {
         Map<String, String> properties = new HashMap<>(KIT);
         properties.putAll(given);
+        // Quarkus' own mapping defaults (sdk.disabled=false, the endpoint localhost:4317) are in a defaults source
         return new SmallRyeConfigBuilder().addDefaultInterceptors().withInterceptors(new TracingSwitch())
+                .withDefaultValue(TracingSwitch.SDK_DISABLED, "false")
+                .withDefaultValue(TracingSwitch.TRACES_ENDPOINT, "http://localhost:4317")
                 .withSources(new PropertiesConfigSource(properties, "test", 300)).build();
     }
 }
