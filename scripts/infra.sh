@@ -4,6 +4,7 @@
 #   scripts/infra.sh up                 # PostgreSQL, Kafka (SASL_SSL, ACLs), Keycloak (dev realm); waits until ready
 #   scripts/infra.sh env [SERVICE]      # the variables SERVICE (default partnership-service) reads to use them:
 #                                       #   eval "$(scripts/infra.sh env partnership-service)"
+#   scripts/infra.sh env system-tests   # the variables the system kit reads (system tests against this infrastructure)
 #   scripts/infra.sh status             # what runs, where, and its log
 #   scripts/infra.sh down               # stops what `up` started (PostgreSQL only if `up` started it)
 #
@@ -17,7 +18,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
 
-usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
 
 # The security the running broker was formatted with (up may have run with another PULSE_KAFKA_SECURITY than env).
 broker_security() { cat "$PULSE_RUN_DIR/kafka-data/pulse-security" 2>/dev/null || printf '%s' "$PULSE_KAFKA_SECURITY"; }
@@ -83,7 +84,16 @@ case ${1:-} in
   Stop: scripts/infra.sh down
 EOF
     ;;
-  env) service_env "${2:-}" ;;
+  env)
+    if [[ ${2:-} == system-tests ]]; then
+      # what system-kit reads to find this infrastructure (scripts/test.sh exports the same)
+      for v in PULSE_RUN_DIR PULSE_PORT_BASE PULSE_DB_SUFFIX PULSE_PG_VERSION PULSE_PG_CLUSTER PULSE_PG_PORT PULSE_KAFKA_PORT \
+        PULSE_KAFKA_CONTROLLER_PORT PULSE_KEYCLOAK_PORT; do printf 'export %s=%q\n' "$v" "${!v}"; done
+      printf 'export PULSE_KAFKA_SECURITY=%q\n' "$(broker_security)"
+    else
+      service_env "${2:-}"
+    fi
+    ;;
   status) status ;;
   down)
     pulse_stop keycloak 30

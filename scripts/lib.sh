@@ -632,7 +632,7 @@ pulse_services_start() {
 
 # Starts one packaged service (bench/run times each start alone). Usage: pulse_service_start partnership-service
 pulse_service_start() {
-  local entry name port db jar pid cds
+  local entry name port db jar pid cds debug
   local -a kafka_env
   for entry in "${PULSE_SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
@@ -653,12 +653,18 @@ pulse_service_start() {
     if [[ -f $cds && $cds -nt $jar ]]; then cds="-XX:SharedArchiveFile=$cds"; else rm -f "$cds"; cds="-XX:ArchiveClassesAtExit=$cds"; fi
     # each service connects as its own Kafka principal (credentials made by pulse_kafka_start)
     mapfile -t kafka_env < <(pulse_kafka_service_env "$name")
+    # PULSE_DEBUG=<service>[:port]: that service accepts a debugger (JDWP) on 127.0.0.1:port (5005); it does not wait
+    debug=
+    if [[ ${PULSE_DEBUG:-} == "$name" || ${PULSE_DEBUG:-} == "$name:"* ]]; then
+      debug="-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:$([[ $PULSE_DEBUG == *:* ]] && printf '%s' "${PULSE_DEBUG##*:}" || printf 5005)"
+      pulse_log "$name: debugger port ${debug##*:}"
+    fi
     # shellcheck disable=SC2086
     pid=$(export "${kafka_env[@]}" && HTTP_PORT=$port \
       DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
       LOG_JSON="${LOG_JSON:-false}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
+      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $debug $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
     printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
     pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
     return 0
