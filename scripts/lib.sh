@@ -658,6 +658,7 @@ pulse_service_start() {
     if [[ ${PULSE_DEBUG:-} == "$name" || ${PULSE_DEBUG:-} == "$name:"* ]]; then
       debug="-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:$([[ $PULSE_DEBUG == *:* ]] && printf '%s' "${PULSE_DEBUG##*:}" || printf 5005)"
       pulse_log "$name: debugger port ${debug##*:}"
+      cds= # the JVM cannot dump a class archive with a JVMTI agent (jdwp) loaded
     fi
     # shellcheck disable=SC2086
     pid=$(export "${kafka_env[@]}" && HTTP_PORT=$port \
