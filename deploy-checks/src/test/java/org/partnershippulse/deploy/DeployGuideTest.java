@@ -40,8 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "**With Strimzi**" or "**Without Strimzi**"; a step may apply operator kinds only where its heading or that paragraph
  * says it "needs" the operator. Followed like a shell would: `kubectl create secret …` creates a Secret (name, keys,
  * namespace), `kubectl apply -k DIR` / `-f FILE` applies what Kustomize renders, and what an operator makes from an
- * applied resource counts too (Strimzi: a KafkaUser's Secret, a Kafka cluster's CA Secret). At the end of each path,
- * every Secret and key a Deployment or the Ingress reads must exist in its namespace. The guide once left out
+ * applied resource counts too (Strimzi: a KafkaUser's Secret, a Kafka cluster's CA Secret). Every Secret and key a
+ * Deployment or the Ingress reads must exist in its namespace when the step applying it runs. The guide once left out
  * {@code pulse-respondent-key} (assessment and reporting pods stuck in CreateContainerConfigError) and told a county
  * without Strimzi to apply KafkaTopics; both are caught here.
  */
@@ -120,7 +120,7 @@ class DeployGuideTest {
                 "the route without Strimzi applies operator kinds");
     }
 
-    /** The guide of before (no respondent key, topics in the overlay for everyone) would fail. */
+    /** The guide of before (no respondent key, topics in the overlay for everyone) would fail, as would a late Secret. */
     @Test
     void theCheckCatchesAForgottenSecretAndAnOperatorKindOnTheWrongRoute() {
         String guide = Project.read(GUIDE);
@@ -130,6 +130,11 @@ class DeployGuideTest {
         String missing = follow(blocks(withoutKey), Route.WITHOUT_STRIMZI).problems.toString();
         assertTrue(missing.contains("pulse-respondent-key") && missing.contains("assessment-service")
                 && missing.contains("reporting-service"), missing);
+
+        String tooLate = withoutKey.replace("kubectl apply -k deploy/overlays/prod\n",
+                "kubectl apply -k deploy/overlays/prod\nkubectl -n partnership-pulse create secret generic pulse-respondent-key --from-literal=key=x\n");
+        String late = follow(blocks(tooLate), Route.WITH_STRIMZI).problems.toString();
+        assertTrue(late.contains("pulse-respondent-key"), "a Secret created after the Deployments that read it: " + late);
 
         String topicsForEveryone = guide.replace("kubectl apply -k deploy/overlays/prod\n",
                 "kubectl apply -k deploy/overlays/prod\nkubectl apply -k deploy/overlays/prod/kafka\n");
@@ -356,30 +361,11 @@ class DeployGuideTest {
                         walk.problems.add(where + ": this check cannot follow what is applied (use -k DIR or -f FILE)");
                         continue;
                     }
+                    int before = walk.applied.size();
                     for (HasMetadata o : objects) {
                         apply(walk, block, route, where, o, namespace);
                     }
-                }
-            }
-        }
-        Set<String> reported = new java.util.HashSet<>();
-        for (HasMetadata o : walk.applied) {
-            String ns = o.getMetadata().getNamespace();
-            for (String[] ref : secretRefs(o)) {
-                if (!reported.add(Kustomize.id(o) + ns + "/" + ref[0] + "/" + ref[1])) {
-                    continue;
-                }
-                String id = ns + "/" + ref[0];
-                Set<String> keys = walk.secrets.get(id);
-                if (keys == null) {
-                    if (!reported.add(Kustomize.id(o) + ns + "/" + ref[0])) {
-                        continue; // once per Secret, not per key
-                    }
-                    walk.problems.add(Kustomize.id(o) + " (namespace " + ns + ") reads Secret " + ref[0]
-                            + ", which no step creates in that namespace (created: " + walk.secrets.keySet() + ")");
-                } else if (ref[1] != null && !keys.contains(ref[1]) && !keys.contains("*")) {
-                    walk.problems.add(Kustomize.id(o) + " reads key " + ref[1] + " of Secret " + ref[0]
-                            + ", which the step creating it does not set (keys: " + keys + ")");
+                    walk.applied.subList(before, walk.applied.size()).forEach(o -> checkSecrets(walk, o));
                 }
             }
         }
@@ -422,6 +408,24 @@ class DeployGuideTest {
         } else if ("Kafka".equals(o.getKind())) {
             // Strimzi's Cluster Operator: the cluster CA certificate clients trust
             walk.secrets.put(ns + "/" + name + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
+        }
+    }
+
+    /** A Deployment or the Ingress reads only Secrets (and keys) that steps before it, or the same step, made. */
+    private static void checkSecrets(Walk walk, HasMetadata o) {
+        String ns = o.getMetadata().getNamespace();
+        Set<String> reported = new java.util.HashSet<>();
+        for (String[] ref : secretRefs(o)) {
+            Set<String> keys = walk.secrets.get(ns + "/" + ref[0]);
+            if (keys == null) {
+                if (reported.add(ref[0])) { // once per Secret, not per key
+                    walk.problems.add(Kustomize.id(o) + " (namespace " + ns + ") reads Secret " + ref[0]
+                            + ", which no step before it creates in that namespace (created: " + walk.secrets.keySet() + ")");
+                }
+            } else if (ref[1] != null && !keys.contains(ref[1]) && !keys.contains("*")) {
+                walk.problems.add(Kustomize.id(o) + " reads key " + ref[1] + " of Secret " + ref[0]
+                        + ", which the step creating it does not set (keys: " + keys + ")");
+            }
         }
     }
 
