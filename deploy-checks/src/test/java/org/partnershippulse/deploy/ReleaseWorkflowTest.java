@@ -60,11 +60,12 @@ class ReleaseWorkflowTest {
         String run = steps("version").stream().map(s -> String.valueOf(s.getOrDefault("run", ""))).reduce("", String::concat);
         Matcher m = Pattern.compile("=~ (\\S+) ]]").matcher(run);
         assertTrue(m.find(), "the version job does not match the tag against a pattern");
+        // bash's =~ matches anywhere in the string (find, not matches): only ^…$ make it exact
         Pattern version = Pattern.compile(m.group(1));
         Matcher ok = version.matcher("v1.12.3");
-        assertTrue(ok.matches() && ok.group(1).equals("1.12.3"), m.group(1) + " does not turn v1.12.3 into 1.12.3");
-        for (String bad : List.of("v1.2", "1.2.3", "v1.2.3-rc1", "vnext", "v1.2.3.4")) {
-            assertFalse(version.matcher(bad).matches(), m.group(1) + " accepts the tag " + bad);
+        assertTrue(ok.find() && ok.group(1).equals("1.12.3"), m.group(1) + " does not turn v1.12.3 into 1.12.3");
+        for (String bad : List.of("v1.2", "1.2.3", "v1.2.3-rc1", "vnext", "v1.2.3.4", "xv1.2.3")) {
+            assertFalse(version.matcher(bad).find(), m.group(1) + " accepts the tag " + bad);
         }
     }
 
