@@ -167,8 +167,12 @@ class ImagesTest {
             if (managed != null) {
                 p.check("org.cyclonedx".equals(text(managed, "groupId")), "cyclonedx-maven-plugin has groupId " + text(managed, "groupId"));
                 p.check(!text(managed, "version").isBlank(), "cyclonedx-maven-plugin has no version");
-                p.check(text(managed, "goal").equals("makeBom") && text(managed, "phase").equals("package"),
-                        "cyclonedx-maven-plugin does not run makeBom at package (goal " + text(managed, "goal") + ", phase " + text(managed, "phase") + ")");
+                String phase = text(managed, "phase");
+                if (phase.matches("\\$\\{[^}]+}")) { // a property (an offline build sets it to none), package by default
+                    phase = text(child(pom(Project.ROOT.resolve("pom.xml")).getDocumentElement(), "properties"), phase.substring(2, phase.length() - 1));
+                }
+                p.check(text(managed, "goal").equals("makeBom") && phase.equals("package"),
+                        "cyclonedx-maven-plugin does not run makeBom at package (goal " + text(managed, "goal") + ", phase " + phase + ")");
                 p.check(text(managed, "outputFormat").equals("json") && text(managed, "outputName").equals("bom"),
                         "the SBOM is not target/bom.json (outputFormat " + text(managed, "outputFormat") + ", outputName " + text(managed, "outputName") + ")");
                 p.check(text(managed, "includeTestScope").equals("false"), "the SBOM would list test dependencies the image does not ship");
