@@ -19,6 +19,17 @@ import org.partnershippulse.systemkit.SubmissionLoad;
 final class DrillLedger {
 
     static final Duration SETTLE = Duration.ofMinutes(5);
+    /**
+     * For the instances a drill starts: on a machine busy with the load (and CI neighbours) opening the first
+     * database connection at start can take longer than the pool's default 5 s, which fails the start.
+     */
+    static final Map<String, String> BUSY_MACHINE = Map.of("QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT", "30S");
+
+    static Map<String, String> with(Map<String, String> variables) {
+        Map<String, String> all = new java.util.HashMap<>(BUSY_MACHINE);
+        all.putAll(variables);
+        return all;
+    }
 
     private final Coalition coalition;
     final Map<UUID, Integer> accepted = new TreeMap<>();

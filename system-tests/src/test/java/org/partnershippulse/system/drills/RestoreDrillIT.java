@@ -140,7 +140,7 @@ class RestoreDrillIT {
         for (PulseService s : PulseService.values()) {
             String restored = env.database(s) + "_restored";
             infrastructure.restoreDatabase(backup(backups, s), s, restored);
-            services.environment(s, Map.of("DB_URL", env.jdbcUrl(restored)));
+            services.environment(s, DrillLedger.with(Map.of("DB_URL", env.jdbcUrl(restored))));
         }
         // assessment-service's copy of the partnerships missed what was published after the backup: read the
         // partnership topic again (its restored inbox skips what the backup had already applied)

@@ -93,7 +93,10 @@ class ScaleOutDrillIT {
         long t0 = System.nanoTime();
         DrillLedger ledger = new DrillLedger(coalition);
         // both assessment instances look for due windows every second: they race for every step
-        services.environment(PulseService.ASSESSMENT, Map.of("ROUND_WINDOW_CHECK_INTERVAL", "1s"));
+        for (PulseService s : PulseService.values()) {
+            services.environment(s, s == PulseService.ASSESSMENT
+                    ? DrillLedger.with(Map.of("ROUND_WINDOW_CHECK_INTERVAL", "1s")) : DrillLedger.BUSY_MACHINE);
+        }
         services.stop(PulseService.ASSESSMENT);
         for (PulseService s : PulseService.values()) {
             if (s == PulseService.ASSESSMENT) {
@@ -101,8 +104,8 @@ class ScaleOutDrillIT {
             }
             services.start(s, 1);
         }
+        services.awaitReady(PulseService.ASSESSMENT, 0);
         for (PulseService s : PulseService.values()) {
-            services.awaitReady(s, 0);
             services.awaitReady(s, 1);
             api.spread(s, 2);
         }
@@ -183,8 +186,8 @@ class ScaleOutDrillIT {
         missingRenames.removeAll(order.numbers());
 
         // back to one instance of each, as the other drills expect
-        services.environment(PulseService.ASSESSMENT, Map.of());
         for (PulseService s : PulseService.values()) {
+            services.environment(s, DrillLedger.BUSY_MACHINE);
             services.stop(s, 1);
             services.start(s, 0);
         }
