@@ -185,17 +185,6 @@ class ScaleOutDrillIT {
         List<Integer> missingRenames = new ArrayList<>(renamed);
         missingRenames.removeAll(order.numbers());
 
-        // back to one instance of each, as the other drills expect
-        for (PulseService s : PulseService.values()) {
-            services.environment(s, DrillLedger.BUSY_MACHINE);
-            services.stop(s, 1);
-            services.start(s, 0);
-        }
-        for (PulseService s : PulseService.values()) {
-            services.awaitReady(s, 0);
-            api.spread(s, 1);
-        }
-
         int lost = ledger.lost(reported) + eventsLost + missingRenames.size();
         int duplicated = ledger.duplicated(reported) + eventsDoubled + (int) extraWindowEvents;
         FaultDrillsIT.report("scale-out", "2 instances of each service, submissions and " + RENAMES
@@ -209,6 +198,17 @@ class ScaleOutDrillIT {
                         + " rounds opened once, " + closedOnce + "/" + WINDOW_ROUNDS + " closed once; "
                         + (redelivered + order.redelivered()) + " events redelivered after the kill (same id)",
                 lost, duplicated, t0);
+        // back to one instance of each, as the other drills expect
+        for (PulseService s : PulseService.values()) {
+            services.environment(s, DrillLedger.BUSY_MACHINE);
+            services.stop(s, 1);
+            services.start(s, 0);
+        }
+        for (PulseService s : PulseService.values()) {
+            services.awaitReady(s, 0);
+            api.spread(s, 1);
+        }
+
         assertEquals(0, ledger.lost(reported), "every accepted submission is reported: " + reported);
         assertEquals(0, ledger.duplicated(reported), "none counted twice: " + reported);
         assertEquals(0, eventsLost + eventsDoubled, "one response-submitted event per submitted response");
