@@ -285,7 +285,7 @@ pulse_db_dump() {
 pulse_db_restore() {
   local file=$1 db=$2 role=$3
   printf 'DROP DATABASE IF EXISTS %s WITH (FORCE);\nCREATE DATABASE %s OWNER %s;\n' "$db" "$db" "$role" |
-    (cd / && runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres)
+    (cd / && PGOPTIONS='-c client_min_messages=warning' runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres)
   PGPASSWORD=$role "$(pulse_pg_bin)/pg_restore" -h 127.0.0.1 -p "$PULSE_PG_PORT" -U "$role" -d "$db" \
     --no-owner --exit-on-error "$file"
 }

@@ -46,15 +46,15 @@ import org.partnershippulse.systemkit.SubmissionLoad;
  * accepted after it are no longer in its database although reports count them (their events were published before
  * the failure); an event committed after the backup but not yet published when the databases are lost would be lost.
  *
- * <p>Size: {@code -Dpulse.drills.restore.submissions=600} (half reported before the backup, half after),
- * {@code -Dpulse.drills.restore.after=100} (after the restore).
+ * <p>Size: {@code -Dpulse.drills.restore.submissions=300} (half reported before the backup, half after),
+ * {@code -Dpulse.drills.restore.after=50} (after the restore).
  */
 @ExtendWith(RunningSystem.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RestoreDrillIT {
 
-    static final int SUBMISSIONS = Integer.getInteger("pulse.drills.restore.submissions", 600);
-    static final int AFTER = Integer.getInteger("pulse.drills.restore.after", 100);
+    static final int SUBMISSIONS = Integer.getInteger("pulse.drills.restore.submissions", 300);
+    static final int AFTER = Integer.getInteger("pulse.drills.restore.after", 50);
     static final int MEMBERS = 50;
     static final int THREADS = 8;
     static final String RESPONSE_SUBMITTED = AssessmentEventType.RESPONSE_SUBMITTED.type();

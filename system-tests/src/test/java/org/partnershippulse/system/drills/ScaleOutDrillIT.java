@@ -44,14 +44,14 @@ import org.partnershippulse.systemkit.SubmissionLoad;
  * response-submitted event id once per response (an id seen twice is the relay's at-least-once redelivery after the
  * kill, which the consumers skip).
  *
- * <p>Size: {@code -Dpulse.drills.scale-out.submissions=1000}, {@code -Dpulse.drills.scale-out.renames=30},
+ * <p>Size: {@code -Dpulse.drills.scale-out.submissions=400}, {@code -Dpulse.drills.scale-out.renames=30},
  * {@code -Dpulse.drills.scale-out.window-rounds=4}.
  */
 @ExtendWith(RunningSystem.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleOutDrillIT {
 
-    static final int SUBMISSIONS = Integer.getInteger("pulse.drills.scale-out.submissions", 1000);
+    static final int SUBMISSIONS = Integer.getInteger("pulse.drills.scale-out.submissions", 400);
     static final int RENAMES = Integer.getInteger("pulse.drills.scale-out.renames", 30);
     static final int WINDOW_ROUNDS = Integer.getInteger("pulse.drills.scale-out.window-rounds", 4);
     static final int MEMBERS = 50;
