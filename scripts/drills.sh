@@ -5,10 +5,11 @@
 # PULSE_KEYCLOAK_PORT is used as it is, and left running), packages the services when their jars are missing (or
 # always with --build), then runs
 #   ./mvnw -B verify -Pdrills -pl system-tests -am
-# (system-tests/src/test/java/org/partnershippulse/system/drills/FaultDrillsIT: broker outage, consumer crash,
-# replay, poison, database restart, duplicates), stops what it started, prints one line per drill and exits with
-# Maven's status. Other arguments go to Maven, e.g. scripts/drills.sh -Dpulse.drills.submissions=2000
-# -Dit.test=FaultDrillsIT#poison. The drills restart PostgreSQL cluster $PULSE_PG_CLUSTER: give a copy of its own
+# (system-tests/src/test/java/org/partnershippulse/system/drills/: FaultDrillsIT — broker outage, consumer crash,
+# replay, poison, database restart, duplicates; ScaleOutDrillIT — two instances of each service, one of each killed;
+# RestoreDrillIT — pg_dump mid-run, pg_restore into new databases, restart and rebuild), stops what it started,
+# prints one line per drill and exits with Maven's status. Other arguments go to Maven, e.g. scripts/drills.sh
+# -Dpulse.drills.submissions=2000 -Dit.test=FaultDrillsIT#poison. The drills restart PostgreSQL cluster $PULSE_PG_CLUSTER: give a copy of its own
 # (PULSE_PG_CLUSTER/PULSE_PG_PORT) where others use the shared one.
 set -Eeuo pipefail
 

@@ -269,6 +269,27 @@ pulse_postgres_stop_if_ours() {
   fi
 }
 
+# PostgreSQL's client tools of the cluster's own version (/usr/lib/postgresql/15/bin for cluster 15): a pg_dump of
+# another version than the server refuses to dump, and a newer one writes archives an older pg_restore cannot read.
+pulse_pg_bin() { printf '%s\n' "/usr/lib/postgresql/$PULSE_PG_VERSION/bin"; }
+
+# pulse_db_dump DATABASE ROLE FILE: a backup of one service's database in pg_dump's custom format (-Fc), taken as its
+# owning role over TCP while the service runs (one consistent snapshot of that database; it blocks no writer).
+pulse_db_dump() {
+  local db=$1 role=$2 file=$3
+  PGPASSWORD=$role "$(pulse_pg_bin)/pg_dump" -h 127.0.0.1 -p "$PULSE_PG_PORT" -U "$role" -d "$db" -Fc -f "$file"
+}
+
+# pulse_db_restore FILE DATABASE ROLE: restores a pulse_db_dump archive into a new, empty database owned by ROLE
+# (dropped first if it exists), as that role: the service starts on it with DB_URL pointing there.
+pulse_db_restore() {
+  local file=$1 db=$2 role=$3
+  printf 'DROP DATABASE IF EXISTS %s WITH (FORCE);\nCREATE DATABASE %s OWNER %s;\n' "$db" "$db" "$role" |
+    (cd / && PGOPTIONS='-c client_min_messages=warning' runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres)
+  PGPASSWORD=$role "$(pulse_pg_bin)/pg_restore" -h 127.0.0.1 -p "$PULSE_PG_PORT" -U "$role" -d "$db" \
+    --no-owner --exit-on-error "$file"
+}
+
 # ------------------------------------------------------------------------------------------------ Kafka
 
 # Resolves the broker classpath once (per scripts/kafka/pom.xml content) and compiles CreateTopics.java
