@@ -51,6 +51,9 @@ public class OutboxRelay {
     EntityManager em;
 
     @Inject
+    EventMetrics metrics;
+
+    @Inject
     @Channel("outbox")
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     MutinyEmitter<String> emitter;
@@ -131,6 +134,7 @@ public class OutboxRelay {
             try {
                 sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 published.add(batch.get(i).id);
+                metrics.published(batch.get(i).type);
             } catch (ExecutionException | TimeoutException e) {
                 OutboxEvent event = batch.get(i);
                 LOG.warnf("Event %s (%s) not published yet: %s", event.id, event.type, e.getMessage());
@@ -153,6 +157,14 @@ public class OutboxRelay {
     public long backlog() {
         return QuarkusTransaction.joiningExisting().call(
                 () -> OutboxEvent.count("publishedAt is null"));
+    }
+
+    /** Seconds since the oldest event not yet published was written; 0 when everything is published. */
+    public double oldestUnpublishedAgeSeconds() {
+        List<Instant> oldest = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "select createdAt from OutboxEvent where publishedAt is null order by seq", Instant.class)
+                .setMaxResults(1).getResultList());
+        return oldest.isEmpty() ? 0 : Math.max(0, Duration.between(oldest.get(0), Instant.now()).toMillis() / 1000.0);
     }
 
     private static Message<String> toMessage(OutboxEvent event) {
