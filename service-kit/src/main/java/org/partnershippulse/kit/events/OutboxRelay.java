@@ -44,8 +44,11 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary, fixed: the advisory lock key of the relay. Each service has its own database. */
-    private static final long RELAY_LOCK = 7_401_122_905L;
+    /**
+     * Arbitrary, fixed: the advisory lock key of the relay. Each service has its own database. Public so that a test
+     * can hold it to keep the relay from publishing (an outbox that does not drain).
+     */
+    public static final long RELAY_LOCK = 7_401_122_905L;
 
     @Inject
     EntityManager em;
