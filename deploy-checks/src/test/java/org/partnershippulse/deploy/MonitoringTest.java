@@ -128,6 +128,8 @@ class MonitoringTest {
             var labels = o.getMetadata().getLabels();
             p.check(labels != null && "partnership-pulse".equals(labels.get("app.kubernetes.io/part-of")),
                     Kustomize.id(o) + " lacks app.kubernetes.io/part-of=partnership-pulse");
+            p.check(labels != null && labels.get("app.kubernetes.io/version") != null,
+                    Kustomize.id(o) + " lacks app.kubernetes.io/version (from ../components/images, as the services)");
             if (!(o instanceof GenericKubernetesResource)) {
                 Kustomize.unknownFields(o, Kustomize.id(o)).forEach(p::add);
             }
