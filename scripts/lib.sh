@@ -192,6 +192,10 @@ pulse__apt_command() {
 # Headless Chromium for the printable report's browser test (Debian's package; Playwright's download cannot work here).
 pulse_chromium_up() { pulse__apt_command chromium chromium; }
 
+# promtool checks and unit-tests deploy/monitoring's alert rules in deploy-checks (Debian's prometheus package; its
+# daemon is not started by anything here).
+pulse_promtool_up() { pulse__apt_command promtool prometheus; }
+
 pulse_postgres_up() {
   local t0 installed=0 status i
   t0=$(pulse_now)

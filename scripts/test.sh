@@ -40,6 +40,7 @@ trap 'exit 143' TERM
 
 pulse_postgres_up
 pulse_chromium_up
+pulse_promtool_up
 pulse_kafka_prepare
 pulse_keycloak_prepare
 pulse_kafka_start
