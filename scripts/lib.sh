@@ -120,6 +120,18 @@ pulse_mvn() {
   if [[ -x $PULSE_ROOT/mvnw ]]; then "$PULSE_ROOT/mvnw" "$@"; else mvn "$@"; fi
 }
 
+# The classpath file $1 (dependency:build-classpath) still holds: each of its jars exists and no file under the paths
+# $2... (sources, POMs) is newer. Usage: pulse_classpath_fresh FILE PATH...
+pulse_classpath_fresh() {
+  local cp=$1 jar
+  local -a jars
+  shift
+  [[ -s $cp ]] || return 1
+  IFS=: read -r -a jars <"$cp" || true # no trailing newline: read returns 1
+  for jar in "${jars[@]}"; do [[ -e $jar ]] || return 1; done
+  [[ -z $(find "$@" -newer "$cp" -print -quit 2>/dev/null) ]]
+}
+
 pulse_java_check() {
   command -v java >/dev/null 2>&1 || { pulse_err "java not found (a JDK 17+ is required)"; return 1; }
 }
