@@ -145,10 +145,10 @@ pulse_java_check() {
 #   PULSE_JAVA17_HOME      where the 17 is (default: JAVA_HOME or the java on PATH if it is a 17, else Debian's)
 PULSE_JAVA25_HOME=${PULSE_JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
-# feature version (17, 25) of the JDK in directory $1, from its release file; nothing if not a JDK
+# feature version (17, 25) of the JDK in directory $1, from its release file; nothing if not a JDK (status 0 either
+# way: it is called in $(...) under the scripts' ERR traps)
 pulse__jdk_feature() {
-  [[ -x $1/bin/java && -f $1/release ]] || return 1
-  sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"
+  if [[ -x $1/bin/java && -f $1/release ]]; then sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"; fi
 }
 
 # Sets and exports JAVA_HOME, PATH and PULSE_JAVA_FEATURE (25 or 17), fills PULSE_PACKAGE_ARGS (the Maven
