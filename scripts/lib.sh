@@ -6,6 +6,8 @@
 #   pulse_postgres_up      # install if missing (apt), start 15/main if down, create roles + databases
 #   pulse_kafka_up         # = prepare + start + await (topics, ACLs); SASL_SSL unless PULSE_KAFKA_SECURITY=plaintext
 #   pulse_keycloak_up      # = pulse_keycloak_prepare + pulse_keycloak_start + pulse_keycloak_await
+#   pulse_java_select      # JDK 25 where installed, else 17 (PULSE_JAVA=17 forces 17); exports JAVA_HOME, PATH
+#   pulse_services_train   # once per build: each service's start-up cache (AOT cache on 25, AppCDS on 17)
 #   pulse_services_start / pulse_services_await   # the three packaged services (scripts/run.sh uses them)
 #   pulse_stop_all         # stops what these functions started (pid files), PostgreSQL only if we started it
 #
