@@ -833,7 +833,7 @@ pulse_services_train() {
       curl -s -o /dev/null --max-time 10 ${token:+-H "Authorization: Bearer $token"} "http://127.0.0.1:$port$url" || true
     done
     # writing the cache happens at exit (on 25 a second JVM assembles it): give it longer than a plain stop
-    pulse_stop "$name" 180
+    pulse_stop "$name" 300
     rm -f "$PULSE_RUN_DIR/$name.started-at"
     if [[ -s $cache ]]; then
       pulse_log "$name: trained $(basename "$cache") ($(du -m "$cache" | cut -f1) MB) in $(pulse_elapsed "$t0")"
