@@ -84,6 +84,7 @@ public final class ServiceProcesses implements AutoCloseable {
         String javaBin = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(javaBin));
+        command.addAll(startupCacheOptions(s, jar));
         String javaOpts = System.getenv("PULSE_SERVICE_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
@@ -122,6 +123,26 @@ public final class ServiceProcesses implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + s.serviceName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The start-up cache scripts/lib.sh trains once per build (pulse_services_train) next to the jar: the JDK's AOT
+     * cache on 25 ({@code app.aot}), an AppCDS archive on 17 ({@code app-cds.jsa}). Missing or older than the jar:
+     * a plain start, said on stdout (and a cache the JVM cannot use is skipped by the JVM itself, with a warning).
+     */
+    static List<String> startupCacheOptions(PulseService s, Path jar) {
+        boolean aot = Runtime.version().feature() >= 25;
+        Path cache = jar.resolveSibling(aot ? "app.aot" : "app-cds.jsa");
+        try {
+            if (Files.size(cache) > 0 && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                System.out.printf("[system-kit] %s: starting from the %s %s%n", s.serviceName(), aot ? "AOT cache" : "AppCDS archive", cache);
+                return List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+            }
+            System.out.printf("[system-kit] %s: start-up cache %s is older than the jar: plain start%n", s.serviceName(), cache);
+        } catch (IOException missing) {
+            System.out.printf("[system-kit] %s: no start-up cache (%s): plain start%n", s.serviceName(), cache);
+        }
+        return List.of();
     }
 
     /** Waits for 200 on /q/health/ready; returns the milliseconds since the process started. */
