@@ -78,6 +78,16 @@ public class KafkaReachability {
         return lastError == null && lastReached != null;
     }
 
+    /** Why the last probe failed; null when it succeeded. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** When the brokers were last probed; null before the first probe. */
+    public Instant lastProbed() {
+        return lastProbed;
+    }
+
     /** When the brokers last answered; null if never since start. */
     public Instant lastReached() {
         return lastReached;
@@ -116,14 +126,15 @@ public class KafkaReachability {
         public HealthCheckResponse call() {
             HealthCheckResponseBuilder r = HealthCheckResponse.named("Kafka brokers (not part of readiness)")
                     .status(kafka.reachable());
-            if (kafka.lastReached != null) {
-                r.withData("lastReached", kafka.lastReached.toString());
+            // through the methods: kafka is a client proxy, its fields are not the bean's
+            if (kafka.lastReached() != null) {
+                r.withData("lastReached", kafka.lastReached().toString());
             }
-            if (kafka.lastProbed != null) {
-                r.withData("lastProbed", kafka.lastProbed.toString());
+            if (kafka.lastProbed() != null) {
+                r.withData("lastProbed", kafka.lastProbed().toString());
             }
-            if (kafka.lastError != null) {
-                r.withData("error", kafka.lastError);
+            if (kafka.lastError() != null) {
+                r.withData("error", kafka.lastError());
             }
             return r.build();
         }

@@ -42,6 +42,7 @@ class GracefulShutdownIT {
         List<String> lines = new ArrayList<>();
         Map<PulseService, Long> exitMillis = new TreeMap<>();
         for (PulseService s : PulseService.values()) {
+            request(api, s, 0, -1); // the admin's token, fetched once before the clients start
             Set<UUID> created = ConcurrentHashMap.newKeySet();
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
@@ -60,7 +61,12 @@ class GracefulShutdownIT {
                     return null;
                 });
             }
-            Thread.sleep(3000); // requests in flight when the signal comes
+            // requests in flight when the signal comes: the clients are answering steadily
+            long warm = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (statuses.entrySet().stream().filter(e -> e.getKey() / 100 == 2).mapToInt(Map.Entry::getValue).sum() < 20
+                    && System.nanoTime() < warm) {
+                Thread.sleep(100);
+            }
             long t0 = System.nanoTime();
             services.stop(s); // SIGTERM, waits for the exit
             long ms = (System.nanoTime() - t0) / 1_000_000;
