@@ -8,6 +8,7 @@ import json
 import os
 import platform
 import subprocess
+import sys
 
 NOT_MEASURED = "not measured"
 
@@ -54,12 +55,32 @@ def freshness_row(fr, target):
             target, verdict(v["p99Ms"] < 200 and complete) if fr["targetPerSecond"] >= 200 else "—")
 
 
+START_LABEL = {"aot": "AOT cache", "appcds": "AppCDS", "plain": "no cache"}
+
+
+def load_startup(path):
+    """startup.tsv of bench/run: java, start (aot|appcds|plain), service, ready ms, CPU s, Quarkus' s per line."""
+    out = []
+    try:
+        with open(path) as f:
+            for line in f:
+                java, start, service, ms, cpu, quarkus = line.rstrip("\n").split("\t")
+                num = lambda v: None if v in ("", "null") else float(v)
+                out.append({"java": int(java), "start": start, "service": service, "readyMs": num(ms),
+                            "cpuSecondsToReady": num(cpu), "quarkusStartedSeconds": num(quarkus)})
+    except (OSError, ValueError):
+        pass
+    return out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--work", required=True)
     p.add_argument("--out", required=True)
     p.add_argument("--mode", default="full")
     p.add_argument("--commit", default="unknown")
+    p.add_argument("--fail-on-not-measured", action="store_true",
+                   help="exit 1 when any cell of the table is 'not measured' (bench/run --quick)")
     a = p.parse_args()
 
     submissions = load(os.path.join(a.work, "submissions.json")) or {}
@@ -126,6 +147,18 @@ def main():
                      f"after ingest {fmt(f.get('afterIngestRssMb'), ' MB', 0)}",
                      "ready < 2 s, idle < 200 MB", verdict(ok)))
 
+    startup = load_startup(os.path.join(a.work, "startup.tsv"))
+    for name in dict.fromkeys(s["service"] for s in startup):
+        cells = []
+        for s in (s for s in startup if s["service"] == name):
+            ready = s["readyMs"] / 1000 if s["readyMs"] is not None else None
+            cells.append(f"Java {s['java']} {START_LABEL.get(s['start'], s['start'])}: "
+                         f"{fmt(ready, ' s', 2)} ({fmt(s['cpuSecondsToReady'], ' CPU s', 1)}, "
+                         f"Quarkus {fmt(s['quarkusStartedSeconds'], ' s', 2)})")
+        rows.append(("4 start-up", name, " · ".join(cells), "(each started alone: JVMs side by side)", "—"))
+    if not startup:
+        rows.append(("4 start-up", "Java 25 and 17, with and without cache", NOT_MEASURED, "", "—"))
+
     rb = reads.get("rebuild")
     if rb:
         rows.append(("5 rebuild", f"{rb['events']:,} events",
@@ -156,12 +189,18 @@ def main():
            "freshness": fr, "freshnessAtHalfCapacity": half,
            "reads": read_levels or None, "readsFlatRatio": reads.get("readsFlatRatio"),
            "footprint": footprint,
+           "startup": startup or None,
            "rebuild": rb,
            "table": table}
     with open(a.out, "w") as f:
         json.dump(doc, f, indent=2)
         f.write("\n")
+    missing = [r for r in rows if any(NOT_MEASURED in cell for cell in r)]
+    if a.fail_on_not_measured and missing:
+        print("not measured: " + "; ".join(f"{r[0]} ({r[1]})" for r in missing))
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

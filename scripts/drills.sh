@@ -5,11 +5,14 @@
 # PULSE_KEYCLOAK_PORT is used as it is, and left running), packages the services when their jars are missing (or
 # always with --build), then runs
 #   ./mvnw -B verify -Pdrills -pl system-tests -am
-# (system-tests/src/test/java/org/partnershippulse/system/drills/FaultDrillsIT: broker outage, consumer crash,
-# replay, poison, database restart, duplicates), stops what it started, prints one line per drill and exits with
-# Maven's status. Other arguments go to Maven, e.g. scripts/drills.sh -Dpulse.drills.submissions=2000
-# -Dit.test=FaultDrillsIT#poison. The drills restart PostgreSQL cluster $PULSE_PG_CLUSTER: give a copy of its own
+# (system-tests/src/test/java/org/partnershippulse/system/drills/: FaultDrillsIT — broker outage, consumer crash,
+# replay, poison, database restart, duplicates; ScaleOutDrillIT — two instances of each service, one of each killed;
+# RestoreDrillIT — pg_dump mid-run, pg_restore into new databases, restart and rebuild), stops what it started,
+# prints one line per drill and exits with Maven's status. Other arguments go to Maven, e.g. scripts/drills.sh
+# -Dpulse.drills.submissions=2000 -Dit.test=FaultDrillsIT#poison. The drills restart PostgreSQL cluster $PULSE_PG_CLUSTER: give a copy of its own
 # (PULSE_PG_CLUSTER/PULSE_PG_PORT) where others use the shared one.
+# Java: Temurin 25 where it is installed, else 17 (PULSE_JAVA=17 forces 17). The drills restart the services many
+# times: their start-up caches (AOT cache on 25, AppCDS on 17) are trained first when missing or older than the jars.
 set -Eeuo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,6 +22,7 @@ export PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX-_drills}
 export PULSE_DB_FRESH=${PULSE_DB_FRESH:-1}
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
+pulse_java_select
 
 build=0
 maven_args=()
@@ -82,9 +86,10 @@ done
 if ((build || missing)); then
   t=$(pulse_now)
   pulse_log "packaging the services and system-kit (./mvnw -B -q install -DskipTests)"
-  ./mvnw -B -q install -DskipTests -pl partnership-service,assessment-service,reporting-service,system-kit -am
+  ./mvnw -B -q install -DskipTests -pl partnership-service,assessment-service,reporting-service,system-kit -am "${PULSE_PACKAGE_ARGS[@]}"
   pulse_log "packaged in $(pulse_elapsed "$t")"
 fi
+pulse_services_train || pulse_log "training a start-up cache failed: the drills start that service without it"
 
 # restarts happen while the machine is busy with the load: give a service longer than lib.sh's 120 s to be ready
 export PULSE_READY_TIMEOUT=${PULSE_DRILLS_READY_TIMEOUT:-240}

@@ -6,6 +6,8 @@
 #   pulse_postgres_up      # install if missing (apt), start 15/main if down, create roles + databases
 #   pulse_kafka_up         # = prepare + start + await (topics, ACLs); SASL_SSL unless PULSE_KAFKA_SECURITY=plaintext
 #   pulse_keycloak_up      # = pulse_keycloak_prepare + pulse_keycloak_start + pulse_keycloak_await
+#   pulse_java_select      # JDK 25 where installed, else 17 (PULSE_JAVA=17 forces 17); exports JAVA_HOME, PATH
+#   pulse_services_train   # once per build: each service's start-up cache (AOT cache on 25, AppCDS on 17)
 #   pulse_services_start / pulse_services_await   # the three packaged services (scripts/run.sh uses them)
 #   pulse_stop_all         # stops what these functions started (pid files), PostgreSQL only if we started it
 #
@@ -120,8 +122,74 @@ pulse_mvn() {
   if [[ -x $PULSE_ROOT/mvnw ]]; then "$PULSE_ROOT/mvnw" "$@"; else mvn "$@"; fi
 }
 
+# The classpath file $1 (dependency:build-classpath) still holds: each of its jars exists and no file under the paths
+# $2... (sources, POMs) is newer. Usage: pulse_classpath_fresh FILE PATH...
+pulse_classpath_fresh() {
+  local cp=$1 jar
+  local -a jars
+  shift
+  [[ -s $cp ]] || return 1
+  IFS=: read -r -a jars <"$cp" || true # no trailing newline: read returns 1
+  for jar in "${jars[@]}"; do [[ -e $jar ]] || return 1; done
+  [[ -z $(find "$@" -newer "$cp" -print -quit 2>/dev/null) ]]
+}
+
 pulse_java_check() {
   command -v java >/dev/null 2>&1 || { pulse_err "java not found (a JDK 17+ is required)"; return 1; }
+}
+
+# ------------------------------------------------------------------------------------------------- Java
+# One JDK for everything these scripts start (Maven, the services, Kafka, Keycloak): Temurin 25 when it is there,
+# which starts the services from the JDK's AOT cache (JEP 483/514/515), else the default JDK 17, which starts them
+# from an AppCDS archive. The code is compiled with --release 17 either way (the parent POM), so it runs on both.
+#   PULSE_JAVA=17          force the fallback even where 25 is installed
+#   PULSE_JAVA25_HOME      where the 25 is (default /usr/lib/jvm/temurin-25-jdk-amd64)
+#   PULSE_JAVA17_HOME      where the 17 is (default: JAVA_HOME or the java on PATH if it is a 17, else Debian's)
+PULSE_JAVA25_HOME=${PULSE_JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+
+# feature version (17, 25) of the JDK in directory $1, from its release file; nothing if not a JDK (status 0 either
+# way: it is called in $(...) under the scripts' ERR traps)
+pulse__jdk_feature() {
+  if [[ -x $1/bin/java && -f $1/release ]]; then sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release"; fi
+}
+
+# Sets and exports JAVA_HOME, PATH and PULSE_JAVA_FEATURE (25 or 17), fills PULSE_PACKAGE_ARGS (the Maven
+# arguments that package the services for that JDK: aot-jar on 25) and logs the choice once per shell.
+pulse_java_select() {
+  local home="" why="" candidate
+  case ${PULSE_JAVA:-auto} in
+    17) why="PULSE_JAVA=17" ;;
+    auto | 25)
+      if [[ $(pulse__jdk_feature "$PULSE_JAVA25_HOME") == 25 ]]; then
+        home=$PULSE_JAVA25_HOME why="found $PULSE_JAVA25_HOME"
+      elif [[ ${PULSE_JAVA:-auto} == 25 ]]; then
+        pulse_err "PULSE_JAVA=25 but there is no JDK 25 at $PULSE_JAVA25_HOME (set PULSE_JAVA25_HOME)"; return 1
+      else
+        why="no JDK 25 at $PULSE_JAVA25_HOME"
+      fi ;;
+    *) pulse_err "PULSE_JAVA must be 17 or 25, not '$PULSE_JAVA'"; return 1 ;;
+  esac
+  if [[ -z $home ]]; then
+    for candidate in "${PULSE_JAVA17_HOME:-}" "${JAVA_HOME:-}" \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")" \
+      /usr/lib/jvm/java-17-openjdk-amd64; do
+      [[ -n $candidate && $(pulse__jdk_feature "$candidate") == 17 ]] && { home=$candidate; break; }
+    done
+    [[ -n $home ]] || { pulse_err "no JDK 17 found (set PULSE_JAVA17_HOME)"; return 1; }
+  fi
+  export JAVA_HOME=$home PULSE_JAVA_FEATURE
+  PULSE_JAVA_FEATURE=$(pulse__jdk_feature "$home")
+  [[ :$PATH: == *":$home/bin:"* && ${PATH%%:*} == "$home/bin" ]] || export PATH="$home/bin:$PATH"
+  if [[ $PULSE_JAVA_FEATURE == 25 ]]; then
+    PULSE_PACKAGE_ARGS=(-Dquarkus.package.jar.type=aot-jar)
+  else
+    PULSE_PACKAGE_ARGS=()
+  fi
+  if [[ ${PULSE__JAVA_LOGGED:-} != "$home" ]]; then
+    pulse_log "Java $PULSE_JAVA_FEATURE ($home; $why): services start from $([[ $PULSE_JAVA_FEATURE == 25 ]] &&
+      printf 'the AOT cache' || printf 'an AppCDS archive') when trained, PULSE_JAVA=17 forces 17"
+    export PULSE__JAVA_LOGGED=$home
+  fi
 }
 
 # Start "$@" in its own session (setsid: own process group, no terminal signals), output to LOG, pid to
@@ -191,6 +259,10 @@ pulse__apt_command() {
 
 # Headless Chromium for the printable report's browser test (Debian's package; Playwright's download cannot work here).
 pulse_chromium_up() { pulse__apt_command chromium chromium; }
+
+# promtool checks and unit-tests deploy/monitoring's alert rules in deploy-checks (Debian's prometheus package; its
+# daemon is not started by anything here).
+pulse_promtool_up() { pulse__apt_command promtool prometheus; }
 
 pulse_postgres_up() {
   local t0 installed=0 status i
@@ -269,6 +341,27 @@ pulse_postgres_stop_if_ours() {
   fi
 }
 
+# PostgreSQL's client tools of the cluster's own version (/usr/lib/postgresql/15/bin for cluster 15): a pg_dump of
+# another version than the server refuses to dump, and a newer one writes archives an older pg_restore cannot read.
+pulse_pg_bin() { printf '%s\n' "/usr/lib/postgresql/$PULSE_PG_VERSION/bin"; }
+
+# pulse_db_dump DATABASE ROLE FILE: a backup of one service's database in pg_dump's custom format (-Fc), taken as its
+# owning role over TCP while the service runs (one consistent snapshot of that database; it blocks no writer).
+pulse_db_dump() {
+  local db=$1 role=$2 file=$3
+  PGPASSWORD=$role "$(pulse_pg_bin)/pg_dump" -h 127.0.0.1 -p "$PULSE_PG_PORT" -U "$role" -d "$db" -Fc -f "$file"
+}
+
+# pulse_db_restore FILE DATABASE ROLE: restores a pulse_db_dump archive into a new, empty database owned by ROLE
+# (dropped first if it exists), as that role: the service starts on it with DB_URL pointing there.
+pulse_db_restore() {
+  local file=$1 db=$2 role=$3
+  printf 'DROP DATABASE IF EXISTS %s WITH (FORCE);\nCREATE DATABASE %s OWNER %s;\n' "$db" "$db" "$role" |
+    (cd / && PGOPTIONS='-c client_min_messages=warning' runuser -u postgres -- psql -X -q -v ON_ERROR_STOP=1 -p "$PULSE_PG_PORT" -d postgres)
+  PGPASSWORD=$role "$(pulse_pg_bin)/pg_restore" -h 127.0.0.1 -p "$PULSE_PG_PORT" -U "$role" -d "$db" \
+    --no-owner --exit-on-error "$file"
+}
+
 # ------------------------------------------------------------------------------------------------ Kafka
 
 # Resolves the broker classpath once (per scripts/kafka/pom.xml content) and compiles CreateTopics.java
@@ -303,7 +396,7 @@ pulse_kafka_prepare() {
   PULSE_KAFKA_TOOLS="$dir/tools-$sum-$jsum"
   if [[ ! -f $PULSE_KAFKA_TOOLS/CreateTopics.class ]]; then
     rm -rf "$PULSE_KAFKA_TOOLS.tmp" && mkdir -p "$PULSE_KAFKA_TOOLS.tmp"
-    javac -nowarn -cp "$PULSE_KAFKA_CP" -d "$PULSE_KAFKA_TOOLS.tmp" "$PULSE_ROOT/scripts/kafka/CreateTopics.java" ||
+    javac -nowarn --release 17 -cp "$PULSE_KAFKA_CP" -d "$PULSE_KAFKA_TOOLS.tmp" "$PULSE_ROOT/scripts/kafka/CreateTopics.java" ||
       { pulse_err "javac CreateTopics.java failed"; return 1; }
     rm -rf "$PULSE_KAFKA_TOOLS" && mv "$PULSE_KAFKA_TOOLS.tmp" "$PULSE_KAFKA_TOOLS"
   fi
@@ -622,6 +715,33 @@ pulse_keycloak_up() { pulse_keycloak_prepare && pulse_keycloak_start && pulse_ke
 
 pulse_service_jar() { printf '%s' "$PULSE_ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
 
+# The start-up cache of a service, next to its jar (made by pulse_services_train, once per build): the JDK's AOT
+# cache on 25 (app.aot: classes loaded and linked, method profiles), an AppCDS archive on 17 (app-cds.jsa).
+# system-kit's ServiceProcesses uses the same two names.
+pulse_service_cache() {
+  local dir; dir=$(dirname "$(pulse_service_jar "$1")")
+  if [[ ${PULSE_JAVA_FEATURE:-17} -ge 25 ]]; then printf '%s' "$dir/app.aot"; else printf '%s' "$dir/app-cds.jsa"; fi
+}
+
+# The JVM option that starts service $1 from its cache, or nothing when the cache is missing or older than the jar
+# (a plain start: the service starts all the same, only slower). Says which on stderr.
+pulse__service_cache_option() {
+  local name=$1 jar cache
+  jar=$(pulse_service_jar "$name")
+  cache=$(pulse_service_cache "$name")
+  if [[ ! -s $cache ]]; then
+    pulse_log "$name: no start-up cache ($cache missing): plain start (pulse_services_train makes one)"
+  elif [[ $jar -nt $cache ]]; then
+    pulse_log "$name: start-up cache $cache is older than the jar: plain start (pulse_services_train makes a new one)"
+  elif [[ ${PULSE_JAVA_FEATURE:-17} -ge 25 ]]; then
+    pulse_log "$name: starting from the AOT cache $cache"
+    printf '%s' "-XX:AOTCache=$cache"
+  else
+    pulse_log "$name: starting from the AppCDS archive $cache"
+    printf '%s' "-XX:SharedArchiveFile=$cache"
+  fi
+}
+
 # Starts the three packaged services (java -jar) with the environment they read. Logs: $PULSE_RUN_DIR/<svc>.log
 pulse_services_start() {
   local entry
@@ -630,9 +750,10 @@ pulse_services_start() {
   done
 }
 
-# Starts one packaged service (bench/run times each start alone). Usage: pulse_service_start partnership-service
+# Starts one packaged service (bench/run times each start alone), from its start-up cache when there is a fresh
+# one. Usage: pulse_service_start partnership-service [JVM options instead of the cache's]
 pulse_service_start() {
-  local entry name port db jar pid cds
+  local entry name port db jar pid cds debug
   local -a kafka_env
   for entry in "${PULSE_SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
@@ -647,18 +768,23 @@ pulse_service_start() {
       pulse_err "port $port ($name) is already in use"
       return 1
     fi
-    # Class data sharing: the first run after a build records the classes it loaded into an archive when it exits
-    # (the JVM's dynamic AppCDS); later runs map it instead of loading and verifying each class again.
-    cds="$PULSE_RUN_DIR/$name.jsa"
-    if [[ -f $cds && $cds -nt $jar ]]; then cds="-XX:SharedArchiveFile=$cds"; else rm -f "$cds"; cds="-XX:ArchiveClassesAtExit=$cds"; fi
+    # the classes (and on 25 the profiles) of a training run: mapped instead of loaded, verified and profiled again
+    if (($# > 1)); then cds="${*:2}"; else cds=$(pulse__service_cache_option "$name"); fi
     # each service connects as its own Kafka principal (credentials made by pulse_kafka_start)
     mapfile -t kafka_env < <(pulse_kafka_service_env "$name")
+    # PULSE_DEBUG=<service>[:port]: that service accepts a debugger (JDWP) on 127.0.0.1:port (5005); it does not wait
+    debug=
+    if [[ ${PULSE_DEBUG:-} == "$name" || ${PULSE_DEBUG:-} == "$name:"* ]]; then
+      debug="-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:$([[ $PULSE_DEBUG == *:* ]] && printf '%s' "${PULSE_DEBUG##*:}" || printf 5005)"
+      pulse_log "$name: debugger port ${debug##*:}"
+      cds= # the JVM cannot dump a class archive with a JVMTI agent (jdwp) loaded
+    fi
     # shellcheck disable=SC2086
     pid=$(export "${kafka_env[@]}" && HTTP_PORT=$port \
       DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
       LOG_JSON="${LOG_JSON:-false}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
+      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $debug $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
     printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
     pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
     return 0
@@ -670,9 +796,18 @@ pulse_service_start() {
 # Waits until every service answers 200 on /q/health/ready, at most PULSE_READY_TIMEOUT (120) seconds
 # after its start. On failure prints the tail of the log of the service that failed.
 pulse_services_await() {
+  local entry
+  for entry in "${PULSE_SERVICES[@]}"; do
+    pulse_service_await "${entry%%:*}" || return 1
+  done
+}
+
+# Waits until one service answers 200 on /q/health/ready. Usage: pulse_service_await partnership-service
+pulse_service_await() {
   local entry name port db pid started code
   for entry in "${PULSE_SERVICES[@]}"; do
     IFS=: read -r name port db <<<"$entry"
+    [[ $name == "$1" ]] || continue
     started=$(<"$PULSE_RUN_DIR/$name.started-at")
     while :; do
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 3 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null) || true
@@ -691,7 +826,55 @@ pulse_services_await() {
       sleep 0.5
     done
     pulse_log "$name ready on :$port, $(pulse_elapsed "$started") after its start"
+    return 0
   done
+  pulse_err "unknown service $1"
+  return 1
+}
+
+# Trains the start-up cache of each service (once per build; the infrastructure must be up, the services not):
+# starts it recording (-XX:AOTCacheOutput on 25, -XX:ArchiveClassesAtExit on 17), waits until it is ready, sends it
+# a few requests (health, metrics, OpenAPI, an authenticated call), stops it with SIGTERM; the JVM writes the cache
+# as it exits. A service whose cache is fresh is skipped (PULSE_TRAIN_FORCE=1 trains it again). A failed training
+# leaves no cache (the services then start plainly) and returns non-zero.
+pulse_services_train() {
+  local entry name port db cache jar t0 token url rc=0
+  [[ -n ${PULSE_JAVA_FEATURE:-} ]] || pulse_java_select || return 1
+  token=$(curl -fsS --max-time 10 "$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM/protocol/openid-connect/token" \
+    -d grant_type=password -d client_id=pulse-frontend -d username=rivera -d password=rivera 2>/dev/null |
+    sed -E 's/.*"access_token":"([^"]+)".*/\1/') || token=""
+  for entry in "${PULSE_SERVICES[@]}"; do
+    IFS=: read -r name port db <<<"$entry"
+    jar=$(pulse_service_jar "$name")
+    cache=$(pulse_service_cache "$name")
+    if [[ ${PULSE_TRAIN_FORCE:-0} != 1 && -s $cache && $cache -nt $jar ]]; then
+      pulse_log "$name: start-up cache $cache is fresh, not training"
+      continue
+    fi
+    t0=$(pulse_now)
+    rm -f "$cache"
+    if [[ $PULSE_JAVA_FEATURE -ge 25 ]]; then
+      pulse_service_start "$name" "-XX:AOTCacheOutput=$cache" || { rc=1; continue; }
+    else
+      pulse_service_start "$name" "-XX:ArchiveClassesAtExit=$cache" || { rc=1; continue; }
+    fi
+    if ! pulse_service_await "$name"; then
+      pulse_stop "$name" 30; rm -f "$cache"; rc=1; continue
+    fi
+    for url in /q/health/ready /q/health /q/metrics /q/openapi /me /partnerships; do
+      curl -s -o /dev/null --max-time 10 ${token:+-H "Authorization: Bearer $token"} "http://127.0.0.1:$port$url" || true
+    done
+    # writing the cache happens at exit (on 25 a second JVM assembles it): give it longer than a plain stop
+    pulse_stop "$name" 300
+    rm -f "$PULSE_RUN_DIR/$name.started-at"
+    if [[ -s $cache ]]; then
+      pulse_log "$name: trained $(basename "$cache") ($(du -m "$cache" | cut -f1) MB) in $(pulse_elapsed "$t0")"
+    else
+      pulse_err "$name: training wrote no cache (see $PULSE_RUN_DIR/$name.log); it will start plainly"
+      rc=1
+    fi
+  done
+  return "$rc"
 }
 
 pulse_services_stop() {

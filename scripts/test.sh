@@ -7,6 +7,9 @@
 # stops what it started and exits with Maven's status. Works on a new machine: the first run downloads
 # Kafka's jars and Keycloak through Maven into ${PULSE_CACHE:-~/.cache/partnership-pulse}.
 # Extra arguments go to Maven, e.g. scripts/test.sh -pl system-tests -am.
+# Java: Temurin 25 where it is installed, else 17 (scripts/lib.sh pulse_java_select); PULSE_JAVA=17 forces 17.
+# The system tests start each service once, so no start-up cache is trained here (it would cost more than it saves);
+# system-kit uses one when a cache as fresh as the jars is there.
 set -Eeuo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -19,6 +22,7 @@ export PULSE_DB_SUFFIX=${PULSE_DB_SUFFIX-_system}
 export PULSE_DB_FRESH=${PULSE_DB_FRESH:-1}
 # shellcheck source=scripts/lib.sh
 source scripts/lib.sh
+pulse_java_select
 
 T0=$(pulse_now)
 stopping=0
@@ -40,6 +44,7 @@ trap 'exit 143' TERM
 
 pulse_postgres_up
 pulse_chromium_up
+pulse_promtool_up
 pulse_kafka_prepare
 pulse_keycloak_prepare
 pulse_kafka_start
@@ -52,9 +57,9 @@ pulse_log "infrastructure ready after $(pulse_elapsed "$T0")"
 export PULSE_RUN_DIR PULSE_PORT_BASE PULSE_DB_SUFFIX PULSE_PG_VERSION PULSE_PG_CLUSTER PULSE_PG_PORT PULSE_KAFKA_PORT PULSE_KAFKA_SECURITY \
   PULSE_KAFKA_CONTROLLER_PORT PULSE_KEYCLOAK_PORT
 t=$(pulse_now)
-pulse_log "./mvnw -B verify -Psystem-tests $*"
+pulse_log "./mvnw -B verify -Psystem-tests ${PULSE_PACKAGE_ARGS[*]} $*"
 set +e
-./mvnw -B verify -Psystem-tests "$@"
+./mvnw -B verify -Psystem-tests "${PULSE_PACKAGE_ARGS[@]}" "$@"
 rc=$?
 set -e
 pulse_log "maven finished in $(pulse_elapsed "$t") with exit code $rc"

@@ -20,6 +20,11 @@ final class Problems {
         problems.add(problem);
     }
 
+    @Override
+    public String toString() {
+        return String.join("\n", problems);
+    }
+
     void assertNone(String what) {
         if (!problems.isEmpty()) {
             fail(what + ":\n  - " + String.join("\n  - ", problems));

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One rendered overlay: its objects and the lookups the checks share. */
+/**
+ * One rendered overlay: its objects and the lookups the checks share. An overlay's Strimzi topics and users live in
+ * its {@code kafka/} folder (applied on their own, only where Strimzi runs); they are part of what it deploys.
+ */
 record Rendered(String overlay, List<HasMetadata> objects) {
 
     static List<Rendered> all() {
@@ -19,7 +22,11 @@ record Rendered(String overlay, List<HasMetadata> objects) {
     }
 
     static Rendered of(Path dir) {
-        return new Rendered(dir.getFileName().toString(), Kustomize.objects(dir));
+        List<HasMetadata> objects = new java.util.ArrayList<>(Kustomize.objects(dir));
+        if (java.nio.file.Files.isRegularFile(dir.resolve("kafka/kustomization.yaml"))) {
+            objects.addAll(Kustomize.objects(dir.resolve("kafka")));
+        }
+        return new Rendered(dir.getFileName().toString(), List.copyOf(objects));
     }
 
     <T> List<T> ofKind(Class<T> type) {

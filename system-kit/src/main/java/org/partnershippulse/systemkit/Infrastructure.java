@@ -31,6 +31,19 @@ public final class Infrastructure {
                 + " && for i in $(seq 60); do pg_isready -q -h 127.0.0.1 -p \"$PULSE_PG_PORT\" && break; sleep 0.5; done");
     }
 
+    /**
+     * Backs up a service's database to {@code file} (pg_dump custom format, the cluster's own pg_dump) while the
+     * service runs: scripts/lib.sh {@code pulse_db_dump}.
+     */
+    public void dumpDatabase(PulseService s, java.nio.file.Path file) {
+        lib("pulse_db_dump " + env.database(s) + " " + s.role() + " '" + file + "'");
+    }
+
+    /** Restores such a backup into a new database {@code database} owned by the service's role (pulse_db_restore). */
+    public void restoreDatabase(java.nio.file.Path file, PulseService s, String database) {
+        lib("pulse_db_restore '" + file + "' " + database + " " + s.role());
+    }
+
     /** Runs {@code commands} in bash after sourcing scripts/lib.sh; fails when they fail. */
     public void lib(String commands) {
         ProcessBuilder pb = new ProcessBuilder("bash", "-c", "set -eo pipefail; source scripts/lib.sh; " + commands)

@@ -30,6 +30,9 @@ public final class PulseApi {
     private final PulseEnvironment env;
     private final Keycloak keycloak;
     private final HttpClient http;
+    /** How many instances each service's requests are spread over ({@link #spread}); 1 when absent. */
+    private final Map<PulseService, Integer> instances = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
 
     public PulseApi(PulseEnvironment env, Keycloak keycloak) {
         this.env = env;
@@ -40,6 +43,15 @@ public final class PulseApi {
 
     public Keycloak keycloak() {
         return keycloak;
+    }
+
+    /**
+     * Spreads this client's requests to a service round-robin over its instances 0 … n−1 (the scale-out drill), as a
+     * Kubernetes Service or load balancer would; a request whose connection an instance refuses (it is down) goes to
+     * the next instance, since it never reached one. n = 1 goes back to the usual instance alone.
+     */
+    public void spread(PulseService service, int n) {
+        instances.put(service, Math.max(1, n));
     }
 
     public PulseEnvironment env() {
@@ -86,17 +98,25 @@ public final class PulseApi {
      */
     public HttpResponse<String> exchange(String method, PulseService service, String user, String path, String body,
                                          Map<String, String> headers, Duration timeout) throws IOException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service) + path)).timeout(timeout);
-        headers.forEach(b::header);
-        if (user != null) {
-            b.header("Authorization", "Bearer " + keycloak.token(user));
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+        int n = instances.getOrDefault(service, 1);
+        int first = Math.floorMod(turn.getAndIncrement(), n);
+        for (int i = 0; ; i++) {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(env.baseUri(service, (first + i) % n) + path)).timeout(timeout);
+            headers.forEach(b::header);
+            if (user != null) {
+                b.header("Authorization", "Bearer " + keycloak.token(user));
+            }
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            try {
+                return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException refused) {
+                if (i + 1 >= n) {
+                    throw refused;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
         }
     }
 

@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * the system (other ports, databases and run directory) is addressed by exporting different values.
  *
  * <ul>
- *   <li>{@code PULSE_PORT_BASE} (8081): partnership-service; assessment +1, reporting +2</li>
+ *   <li>{@code PULSE_PORT_BASE} (8081): partnership-service; assessment +1, reporting +2; a second instance of each
+ *   (the scale-out drill) +3, +4, +5</li>
  *   <li>{@code PULSE_DB_SUFFIX} (empty): databases {@code pulse_<service><suffix>}</li>
  *   <li>{@code PULSE_PG_PORT} (5432), {@code PULSE_KAFKA_PORT} (9092), {@code PULSE_KEYCLOAK_PORT} (8180)</li>
  *   <li>{@code PULSE_RUN_DIR} (/tmp/partnership-pulse): pid files and logs of what lib.sh started</li>
@@ -37,12 +38,26 @@ public record PulseEnvironment(Path repoRoot, Path runDir, Path logDir, int port
         return "http://127.0.0.1:" + port(service);
     }
 
+    /** Port of instance {@code instance} (0 = the usual one) of a service: three ports further per instance. */
+    public int port(PulseService service, int instance) {
+        return port(service) + 3 * instance;
+    }
+
+    public String baseUri(PulseService service, int instance) {
+        return "http://127.0.0.1:" + port(service, instance);
+    }
+
     public String database(PulseService service) {
         return service.role() + dbSuffix;
     }
 
     public String jdbcUrl(PulseService service) {
-        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database(service);
+        return jdbcUrl(database(service));
+    }
+
+    /** A database of this cluster by name (e.g. one a backup was restored into). */
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + pgPort + "/" + database;
     }
 
     /**

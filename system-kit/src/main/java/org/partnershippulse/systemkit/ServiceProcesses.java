@@ -18,12 +18,15 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The three packaged services ({@code <service>/target/quarkus-app/quarkus-run.jar}) as child processes of this
  * JVM, started with the environment a deployment gives them. A test can stop one gracefully, kill it with
- * SIGKILL and start it again; the log of every start is appended to {@code <logDir>/<service>.log}.
+ * SIGKILL and start it again; the log of every start is appended to {@code <logDir>/<service>.log}. The scale-out
+ * drill runs a second instance of a service (index 1, on {@link PulseEnvironment#port(PulseService, int)}, log
+ * {@code <service>.2.log}) against the same database and broker: the methods taking an index address it.
  */
 public final class ServiceProcesses implements AutoCloseable {
 
@@ -31,7 +34,9 @@ public final class ServiceProcesses implements AutoCloseable {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.parseLong(PulseEnvironment.env("PULSE_READY_TIMEOUT", "120")));
 
     private final PulseEnvironment env;
+    /** Instance 0 of each service; further instances in {@link #replicas}. */
     private final Map<PulseService, Process> processes = new EnumMap<>(PulseService.class);
+    private final Map<PulseService, Map<Integer, Process>> replicas = new EnumMap<>(PulseService.class);
     private final Map<PulseService, Map<String, String>> extraEnvironment = new EnumMap<>(PulseService.class);
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -67,6 +72,11 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     public synchronized Process start(PulseService s) {
+        return start(s, 0);
+    }
+
+    /** Starts instance {@code instance} of a service (0 = the usual one) on its own port and log. */
+    public synchronized Process start(PulseService s, int instance) {
         Path jar = env.repoRoot().resolve(s.serviceName()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -B -DskipTests package)");
@@ -74,6 +84,7 @@ public final class ServiceProcesses implements AutoCloseable {
         String javaBin = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(javaBin));
+        command.addAll(startupCacheOptions(s, jar));
         String javaOpts = System.getenv("PULSE_SERVICE_JAVA_OPTS");
         if (javaOpts != null && !javaOpts.isBlank()) {
             command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
@@ -81,7 +92,7 @@ public final class ServiceProcesses implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(env.logDir());
-            Path log = log(s);
+            Path log = log(s, instance);
             Files.writeString(log, "----- started by system-kit at " + Instant.now() + " -----\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder pb = new ProcessBuilder(command)
@@ -89,7 +100,7 @@ public final class ServiceProcesses implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             Map<String, String> e = pb.environment();
-            e.put("HTTP_PORT", Integer.toString(env.port(s)));
+            e.put("HTTP_PORT", Integer.toString(env.port(s, instance)));
             e.put("DB_URL", env.jdbcUrl(s));
             e.put("DB_USERNAME", s.role());
             e.put("DB_PASSWORD", s.role());
@@ -102,28 +113,56 @@ public final class ServiceProcesses implements AutoCloseable {
             e.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173," + env.appOrigin());
             e.putAll(extraEnvironment.getOrDefault(s, Map.of()));
             Process p = pb.start();
-            processes.put(s, p);
-            System.out.printf("[system-kit] started %s on :%d (pid %d, log %s)%n", s.serviceName(), env.port(s), p.pid(), log);
+            if (instance == 0) {
+                processes.put(s, p);
+            } else {
+                replicas.computeIfAbsent(s, k -> new TreeMap<>()).put(instance, p);
+            }
+            System.out.printf("[system-kit] started %s on :%d (pid %d, log %s)%n", s.serviceName(), env.port(s, instance), p.pid(), log);
             return p;
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + s.serviceName() + ": " + e.getMessage(), e);
         }
     }
 
+    /**
+     * The start-up cache scripts/lib.sh trains once per build (pulse_services_train) next to the jar: the JDK's AOT
+     * cache on 25 ({@code app.aot}), an AppCDS archive on 17 ({@code app-cds.jsa}). Missing or older than the jar:
+     * a plain start, said on stdout (and a cache the JVM cannot use is skipped by the JVM itself, with a warning).
+     */
+    static List<String> startupCacheOptions(PulseService s, Path jar) {
+        boolean aot = Runtime.version().feature() >= 25;
+        Path cache = jar.resolveSibling(aot ? "app.aot" : "app-cds.jsa");
+        try {
+            if (Files.size(cache) > 0 && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) >= 0) {
+                System.out.printf("[system-kit] %s: starting from the %s %s%n", s.serviceName(), aot ? "AOT cache" : "AppCDS archive", cache);
+                return List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+            }
+            System.out.printf("[system-kit] %s: start-up cache %s is older than the jar: plain start%n", s.serviceName(), cache);
+        } catch (IOException missing) {
+            System.out.printf("[system-kit] %s: no start-up cache (%s): plain start%n", s.serviceName(), cache);
+        }
+        return List.of();
+    }
+
     /** Waits for 200 on /q/health/ready; returns the milliseconds since the process started. */
     public long awaitReady(PulseService s) {
-        Process p = processes.get(s);
+        return awaitReady(s, 0);
+    }
+
+    public long awaitReady(PulseService s, int instance) {
+        Process p = process(s, instance);
         if (p == null) {
             throw new IllegalStateException(s.serviceName() + " was not started here");
         }
         long started = p.info().startInstant().map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
         long deadline = started + READY_TIMEOUT.toMillis();
-        URI ready = URI.create(env.baseUri(s) + "/q/health/ready");
+        URI ready = URI.create(env.baseUri(s, instance) + "/q/health/ready");
         int status = -1;
         while (System.currentTimeMillis() < deadline) {
             if (!p.isAlive()) {
                 throw new IllegalStateException(s.serviceName() + " exited with code " + p.exitValue()
-                        + " before it became ready; see " + log(s));
+                        + " before it became ready; see " + log(s, instance));
             }
             try {
                 status = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(3)).build(),
@@ -142,12 +181,16 @@ public final class ServiceProcesses implements AutoCloseable {
             sleep(100);
         }
         throw new IllegalStateException(s.serviceName() + " not ready within " + READY_TIMEOUT.toSeconds()
-                + " s (last /q/health/ready status " + status + "); see " + log(s));
+                + " s (last /q/health/ready status " + status + "); see " + log(s, instance));
     }
 
     /** SIGTERM, and waits for the exit (graceful shutdown: in-flight requests finish). */
     public synchronized void stop(PulseService s) {
-        Process p = processes.remove(s);
+        stop(s, 0);
+    }
+
+    public synchronized void stop(PulseService s, int instance) {
+        Process p = remove(s, instance);
         if (p != null) {
             p.destroy();
             waitExit(s, p, 30);
@@ -156,7 +199,11 @@ public final class ServiceProcesses implements AutoCloseable {
 
     /** SIGKILL: the process gets no chance to flush, commit or say goodbye. */
     public synchronized void kill(PulseService s) {
-        Process p = processes.remove(s);
+        kill(s, 0);
+    }
+
+    public synchronized void kill(PulseService s, int instance) {
+        Process p = remove(s, instance);
         if (p != null) {
             p.destroyForcibly();
             waitExit(s, p, 10);
@@ -167,8 +214,20 @@ public final class ServiceProcesses implements AutoCloseable {
         return processes.get(s);
     }
 
+    public synchronized Process process(PulseService s, int instance) {
+        return instance == 0 ? processes.get(s) : replicas.getOrDefault(s, Map.of()).get(instance);
+    }
+
     public Path log(PulseService s) {
         return env.logDir().resolve(s.serviceName() + ".log");
+    }
+
+    public Path log(PulseService s, int instance) {
+        return instance == 0 ? log(s) : env.logDir().resolve(s.serviceName() + "." + (instance + 1) + ".log");
+    }
+
+    private Process remove(PulseService s, int instance) {
+        return instance == 0 ? processes.remove(s) : replicas.getOrDefault(s, new TreeMap<>()).remove(instance);
     }
 
     public void printLogTails() {
@@ -186,6 +245,14 @@ public final class ServiceProcesses implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        for (Map<Integer, Process> more : replicas.values()) {
+            more.values().forEach(Process::destroy);
+        }
+        for (Map.Entry<PulseService, Map<Integer, Process>> more : replicas.entrySet()) {
+            for (Integer i : List.copyOf(more.getValue().keySet())) {
+                waitExit(more.getKey(), more.getValue().remove(i), 20);
+            }
+        }
         for (PulseService s : PulseService.values()) {
             Process p = processes.get(s);
             if (p != null) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.partnershippulse.kit.security.CurrentUser;
@@ -57,6 +58,9 @@ public class ResponseService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Event<SubmissionMetrics.Accepted> accepted;
 
     @Inject
     ObjectMapper mapper;
@@ -168,6 +172,7 @@ public class ResponseService {
                 "rounds/" + round.id + "/responses/" + response.respondentId,
                 submitted(round, response, who, instrument, answers, at));
         RoundResponse.getEntityManager().flush();
+        accepted.fire(new SubmissionMetrics.Accepted());
         return view(response, instrument);
     }
 

@@ -12,6 +12,20 @@ public interface ReportingConfig {
 
     Live live();
 
+    ReadModels readModels();
+
+    /** How current the read models are (reporting's freshness headers and gauge). */
+    interface ReadModels {
+
+        /** Beyond this, answers say {@code Pulse-Read-Model-Stale: true}. */
+        @WithDefault("PT30S")
+        Duration maxStaleness();
+
+        /** How often the topics' end offsets are compared with the consumers' committed offsets. */
+        @WithDefault("5s")
+        String checkInterval();
+    }
+
     interface Live {
 
         /** How often an open live stream hears from the service when nothing changed. */

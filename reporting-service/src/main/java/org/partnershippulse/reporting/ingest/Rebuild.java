@@ -80,10 +80,20 @@ public class Rebuild {
     public record Result(long eventsRead, long eventsApplied, long poisonSkipped, long durationMillis) {
     }
 
+    /** False while a rebuild asked for at start has not committed: the read models are not loaded yet. */
+    private volatile boolean loaded = true;
+
     void atStart(@Observes StartupEvent start) {
         if (config.rebuild().atStart()) {
+            loaded = false;
             LOG.infof("Rebuilt the read models at start: %s", run());
+            loaded = true;
         }
+    }
+
+    /** Whether the read models can be served (readiness): not during a rebuild asked for at start. */
+    public boolean loaded() {
+        return loaded;
     }
 
     public Result run() {

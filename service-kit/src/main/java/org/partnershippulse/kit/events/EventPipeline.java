@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,6 +49,9 @@ public class EventPipeline {
     @Inject
     EventTracing tracing;
 
+    @Inject
+    EventMetrics metrics;
+
     @ConfigProperty(name = "pulse.events.retry.initial-delay", defaultValue = "PT0.2S")
     Duration retryInitialDelay;
 
@@ -61,8 +65,11 @@ public class EventPipeline {
      * What a batch did.
      *
      * @param poison position in the batch → why that event cannot be applied
+     * @param types position in the batch → the record's type as the metrics name it ({@link EventMetrics})
+     * @param applied positions of the events applied for the first time
      */
-    public record Outcome(Map<Integer, PoisonEventException> poison, List<Runnable> afterCommit) {
+    public record Outcome(Map<Integer, PoisonEventException> poison, List<Runnable> afterCommit, List<String> types,
+            Set<Integer> applied) {
     }
 
     /**
@@ -78,6 +85,8 @@ public class EventPipeline {
         try (Scope scope = span.makeCurrent()) {
             Outcome outcome = retrying(handlers.consumer(), () -> apply(handlers, values, false));
             outcome.afterCommit().forEach(Runnable::run);
+            outcome.applied().forEach(i -> metrics.consumed(handlers.consumer(), outcome.types().get(i)));
+            outcome.poison().keySet().forEach(i -> metrics.deadLettered(outcome.types().get(i)));
             // Dead-lettered before the batch's offsets are committed: a crash in between redelivers, never loses.
             CompletableFuture.allOf(outcome.poison().entrySet().stream()
                     .map(p -> records.get(p.getKey()).nack(p.getValue()).toCompletableFuture())
@@ -146,10 +155,15 @@ public class EventPipeline {
         }
         Set<UUID> first = inbox.firstDeliveries(handlers.consumer(), ids);
         Batch batch = new Batch(replay);
+        Set<Integer> applied = new LinkedHashSet<>();
         for (int i = 0; i < parsed.size(); i++) {
             Parsed p = parsed.get(i);
             // A redelivery, or the same event twice in the batch: only its first occurrence is applied.
-            if (p.poison() != null || !first.remove(p.event().id()) || p.route().handler() == null) {
+            if (p.poison() != null || !first.remove(p.event().id())) {
+                continue;
+            }
+            applied.add(i); // a known type without a handler counts too: this consumer is done with it
+            if (p.route().handler() == null) {
                 continue;
             }
             Span span = replay ? Span.getInvalid() : tracing.consuming(handlers.consumer(), p.event());
@@ -169,9 +183,12 @@ public class EventPipeline {
         for (BatchWork work : batch.works()) {
             poison.putAll(work.finish());
         }
+        applied.removeAll(poison.keySet());
         inbox.forget(handlers.consumer(), poison.keySet().stream().map(i -> parsed.get(i).event())
                 .filter(e -> e != null).map(CloudEvent::id).toList());
-        return new Outcome(poison, batch.afterCommitActions());
+        List<String> types = parsed.stream().map(p -> p.event() == null ? EventMetrics.UNREADABLE
+                : handlers.route(p.event().type()) == null ? EventMetrics.UNKNOWN : p.event().type()).toList();
+        return new Outcome(poison, batch.afterCommitActions(), types, applied);
     }
 
     @SuppressWarnings("unchecked")

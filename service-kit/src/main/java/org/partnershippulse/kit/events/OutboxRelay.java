@@ -46,11 +46,17 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary, fixed: the advisory lock key of the relay. Each service has its own database. */
-    private static final long RELAY_LOCK = 7_401_122_905L;
+    /**
+     * Arbitrary, fixed: the advisory lock key of the relay. Each service has its own database. Public so that a test
+     * can hold it to keep the relay from publishing (an outbox that does not drain).
+     */
+    public static final long RELAY_LOCK = 7_401_122_905L;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    EventMetrics metrics;
 
     @Inject
     @Channel("outbox")
@@ -144,6 +150,7 @@ public class OutboxRelay {
             try {
                 sends.get(i).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 published.add(batch.get(i).id);
+                metrics.published(batch.get(i).type);
             } catch (ExecutionException | TimeoutException e) {
                 OutboxEvent event = batch.get(i);
                 LOG.warnf("Event %s (%s) not published yet: %s", event.id, event.type, e.getMessage());
@@ -166,6 +173,14 @@ public class OutboxRelay {
     public long backlog() {
         return QuarkusTransaction.joiningExisting().call(
                 () -> OutboxEvent.count("publishedAt is null"));
+    }
+
+    /** Seconds since the oldest event not yet published was written; 0 when everything is published. */
+    public double oldestUnpublishedAgeSeconds() {
+        List<Instant> oldest = QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "select createdAt from OutboxEvent where publishedAt is null order by seq", Instant.class)
+                .setMaxResults(1).getResultList());
+        return oldest.isEmpty() ? 0 : Math.max(0, Duration.between(oldest.get(0), Instant.now()).toMillis() / 1000.0);
     }
 
     private static Message<String> toMessage(OutboxEvent event) {

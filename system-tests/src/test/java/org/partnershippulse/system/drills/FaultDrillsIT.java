@@ -66,6 +66,11 @@ class FaultDrillsIT {
     static final String RESPONSE_SUBMITTED = AssessmentEventType.RESPONSE_SUBMITTED.type();
     static final Duration SETTLE = Duration.ofMinutes(5);
     static final ObjectMapper JSON = new ObjectMapper();
+    /** reporting's read-model headers (README "Health, shutdown and housekeeping"). */
+    static final String STALE = "Pulse-Read-Model-Stale";
+    static final String AS_OF = "Pulse-Read-Model-As-Of";
+    /** The broker-outage drill's max staleness of reporting's read models. */
+    static final int STALE_AFTER_SECONDS = 10;
 
     /** Drills that printed their line; one that failed before it gets a line saying so. */
     static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -261,9 +266,28 @@ class FaultDrillsIT {
     @Order(5)
     void brokerOutage() {
         long t0 = System.nanoTime();
+        // reporting says "stale" once its read models may be behind by more than this (default PT30S): short here, so
+        // that it shows well within the outage
+        services.stop(PulseService.REPORTING);
+        services.environment(PulseService.REPORTING, Map.of("PULSE_REPORTING_READ_MODELS_MAX_STALENESS", "PT" + STALE_AFTER_SECONDS + "S"));
+        services.start(PulseService.REPORTING);
+        services.awaitReady(PulseService.REPORTING);
+        UUID watched = coalition.slot(nextSlot).roundId();
+        Map<String, String> during = new java.util.LinkedHashMap<>();
         Faulted run = streamWithFault(SUBMISSIONS, SUBMISSIONS / 2, () -> {
             infrastructure.stopKafka();
-            sleep(Duration.ofSeconds(OUTAGE_SECONDS));
+            long down = System.nanoTime();
+            // what a county's Service and its users see mid-outage: every pod ready, reports served and saying stale
+            Duration look = Duration.ofSeconds(Math.min(OUTAGE_SECONDS, STALE_AFTER_SECONDS + 15L));
+            sleep(look);
+            for (PulseService s : PulseService.values()) {
+                during.put(s.serviceName() + " ready", String.valueOf(readiness(s)));
+            }
+            during.putAll(readModelHeaders(watched));
+            Duration rest = Duration.ofSeconds(OUTAGE_SECONDS).minusNanos(System.nanoTime() - down);
+            if (!rest.isNegative()) {
+                sleep(rest);
+            }
             infrastructure.startKafka();
         });
         SubmissionLoad load = run.load();
@@ -272,12 +296,17 @@ class FaultDrillsIT {
         int serverErrors = load.outcomes(SubmissionLoad.Outcome::failedOnServer).size();
 
         Map<UUID, Integer> reported = awaitReported(accepted);
+        // caught up again: the same report says it is current
+        @SuppressWarnings("unchecked")
+        Map<String, String>[] after = new Map[] {readModelHeaders(watched)};
+        boolean freshAgain = await(() -> "false".equals((after[0] = readModelHeaders(watched)).get(STALE)));
         long events = submittedEvents(load.acceptedPerRound().keySet());
         // these rounds may also hold submissions of earlier drills: compare all that were accepted in them
         int loadRounds = load.acceptedPerRound().size();
         int acceptedInRounds = load.acceptedPerRound().keySet().stream().mapToInt(accepted::get).sum();
         int reportedInRounds = load.acceptedPerRound().keySet().stream().mapToInt(r -> reported.getOrDefault(r, 0)).sum();
         List<String> doubleCounted = itemsCountedTwice(load.acceptedPerRound().keySet());
+        boolean allReady = java.util.Arrays.stream(PulseService.values()).allMatch(s -> "200".equals(during.get(s.serviceName() + " ready")));
 
         report("broker-outage", "Kafka stopped for " + OUTAGE_SECONDS + " s after " + run.before() + " of " + SUBMISSIONS
                         + " submissions, then started",
@@ -285,14 +314,23 @@ class FaultDrillsIT {
                         + "; the reports of its " + loadRounds + " rounds count " + reportedInRounds + " of the "
                         + acceptedInRounds + " accepted there by all drills; 5xx/no answer: "
                         + serverErrorsDuringOutage + " during the outage, " + serverErrors + " in all; "
-                        + events + " response events on " + EventTopics.ASSESSMENT,
+                        + events + " response events on " + EventTopics.ASSESSMENT
+                        + "; during the outage /q/health/ready partnership " + during.get("partnership-service ready")
+                        + ", assessment " + during.get("assessment-service ready") + ", reporting "
+                        + during.get("reporting-service ready") + ", report " + during.get("status") + " stale "
+                        + during.get(STALE) + " (as of " + during.get(AS_OF) + "); after recovery stale " + after[0].get(STALE),
                 lost(reported), duplicated(reported) + doubleCounted.size(), t0);
         doubleCounted.forEach(d -> System.out.println("[drills]   " + d));
+        services.environment(PulseService.REPORTING, Map.of());
         assertEquals(0, serverErrors, "no request got a 5xx: " + load.statusCounts());
         assertEquals(SUBMISSIONS, load.accepted(), "every submission accepted: " + load.statusCounts());
         assertEquals(0, lost(reported), "no accepted submission is missing from the reports");
         assertEquals(0, duplicated(reported), "no submission counted twice");
         assertEquals(List.of(), doubleCounted, "every item counted once per response");
+        assertTrue(allReady, "every service stays ready while Kafka is down: " + during);
+        assertEquals("200", during.get("status"), "the report is served during the outage: " + during);
+        assertEquals("true", during.get(STALE), "the report says its read models are stale during the outage: " + during);
+        assertTrue(freshAgain, "after recovery the report is no longer stale: " + after[0]);
     }
 
     @Test
@@ -478,6 +516,30 @@ class FaultDrillsIT {
         }
         PulseApi.ok(api.call("PUT", PulseService.PARTNERSHIP, "admin", path, body, current.etag()), "PUT " + path);
         return name;
+    }
+
+    /** Status of the service's readiness probe, as Kubernetes asks it (0: no answer). */
+    int readiness(PulseService s) {
+        try {
+            return api.exchange("GET", s, null, "/q/health/ready", null, Map.of(), Duration.ofSeconds(5)).statusCode();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** The round report's status and its read-model headers, as the coordinator gets them. */
+    Map<String, String> readModelHeaders(UUID round) {
+        Map<String, String> seen = new java.util.LinkedHashMap<>();
+        try {
+            var r = api.exchange("GET", PulseService.REPORTING, coalition.coordinator(), "/rounds/" + round + "/report", null,
+                    Map.of("Accept", "application/json"), Duration.ofSeconds(30));
+            seen.put("status", String.valueOf(r.statusCode()));
+            seen.put(STALE, r.headers().firstValue(STALE).orElse("(none)"));
+            seen.put(AS_OF, r.headers().firstValue(AS_OF).orElse("(none)"));
+        } catch (IOException e) {
+            seen.put("status", "no answer: " + e);
+        }
+        return seen;
     }
 
     // -------------------------------------------------------------------------------------------------- output
