@@ -34,7 +34,12 @@ public final class MetricsContract {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})?\\s+(\\S+)");
+    /**
+     * name, labels (quoted values may hold braces), value. The label set ends at its own brace: with tracing on, a
+     * sample may be followed by an exemplar ({@code # {trace_id="…"} 1.0 …}), whose labels and value are not the sample's.
+     */
+    private static final Pattern SAMPLE = Pattern.compile(
+            "^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{((?:[^\"}]|\"(?:[^\"\\\\]|\\\\.)*\")*)})?\\s+(\\S+)");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private MetricsContract() {
