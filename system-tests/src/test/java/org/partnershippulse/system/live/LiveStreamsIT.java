@@ -145,12 +145,12 @@ class LiveStreamsIT {
         return Integer.parseInt(m.group(1));
     }
 
-    /** reporting-service's quarkus.shutdown.timeout, as its application.properties sets it. */
+    /** The services' quarkus.shutdown.timeout default, as service-kit's configuration sets it (SHUTDOWN_TIMEOUT). */
     private static Duration shutdownTimeout(PulseEnvironment env) throws IOException {
-        Path properties = env.repoRoot().resolve("reporting-service/src/main/resources/application.properties");
-        Matcher m = Pattern.compile("(?m)^quarkus\\.shutdown\\.timeout=(\\d+)S$").matcher(Files.readString(properties));
+        Path defaults = env.repoRoot().resolve("service-kit/src/main/resources/META-INF/microprofile-config.properties");
+        Matcher m = Pattern.compile("(?m)^quarkus\\.shutdown\\.timeout=\\$\\{SHUTDOWN_TIMEOUT:(\\d+)S}$").matcher(Files.readString(defaults));
         if (!m.find()) {
-            throw new IllegalStateException("no quarkus.shutdown.timeout in " + properties);
+            throw new IllegalStateException("no quarkus.shutdown.timeout in " + defaults);
         }
         return Duration.ofSeconds(Long.parseLong(m.group(1)));
     }
