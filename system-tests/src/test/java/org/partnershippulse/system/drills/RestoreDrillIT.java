@@ -107,18 +107,22 @@ class RestoreDrillIT {
         SubmissionLoad load = SubmissionLoad.start(coalition, first, SUBMISSIONS - first, THREADS);
         ReportSnapshot atBackup;
         int beforeBackup;
+        int afterDumps;
         long dumpSeconds;
         Path backups = env.runDir().resolve("backups");
         Files.createDirectories(backups);
         try {
             load.awaitFinished((SUBMISSIONS - first) / 2, Duration.ofMinutes(30));
-            atBackup = ReportSnapshot.of(coalition);
+            // dumps first, while the stream runs; the reports show releases only, which the stream does not change,
+            // so reading them after the dumps still reads them as backed up
             beforeBackup = load.finished();
             long d0 = System.nanoTime();
             for (PulseService s : PulseService.values()) {
                 infrastructure.dumpDatabase(s, backup(backups, s));
             }
             dumpSeconds = FaultDrillsIT.seconds(d0);
+            afterDumps = load.finished();
+            atBackup = ReportSnapshot.of(coalition);
             load.awaitAll(Duration.ofMinutes(30));
         } finally {
             load.close();
@@ -186,7 +190,7 @@ class RestoreDrillIT {
         long republished = (afterAll.records() - beforeFailure.records()) - (afterAll.ids() - beforeFailure.ids());
 
         FaultDrillsIT.report("restore", "pg_dump -Fc of the 3 databases after " + beforeBackup + " of " + (SUBMISSIONS - first)
-                        + " submissions of a stream (" + first + " reported before), stream finished, kill -9 of every service,"
+                        + " submissions of a stream (" + afterDumps + " when the dumps ended; " + first + " reported before), stream finished, kill -9 of every service,"
                         + " pg_restore into new databases, restart + rebuild (" + restoreSeconds + " s)",
                 load.accepted() + " accepted " + load.statusCounts() + " (published before the failure "
                         + FaultDrillsIT.yes(published) + "); " + atBackup.documents() + " reports at the backup compared"
