@@ -1,7 +1,6 @@
 package org.partnershippulse.system.drills;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,7 +17,6 @@ import org.partnershippulse.systemkit.SubmissionLoad;
  */
 final class DrillLedger {
 
-    static final Duration SETTLE = Duration.ofMinutes(5);
     /**
      * For the instances a drill starts: on a machine busy with the load (and CI neighbours) opening the first
      * database connection at start can take longer than the pool's default 5 s, which fails the start.
@@ -62,21 +60,9 @@ final class DrillLedger {
         return own.ok() && "SUBMITTED".equals(own.body().path("status").asText());
     }
 
-    /** Waits until each round's report counts what was accepted (or SETTLE passed); answers what they count. */
+    /** Waits until each round's report counts what was accepted (or FaultDrillsIT.SETTLE passed); answers what they count. */
     Map<UUID, Integer> awaitReported() {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        Map<UUID, Integer> reported = new TreeMap<>();
-        while (true) {
-            for (UUID round : accepted.keySet()) {
-                if (!accepted.get(round).equals(reported.get(round))) {
-                    reported.put(round, Math.max(0, coalition.reportedResponses(round)));
-                }
-            }
-            if (reported.equals(accepted) || System.nanoTime() > deadline) {
-                return reported;
-            }
-            FaultDrillsIT.sleep(Duration.ofSeconds(1));
-        }
+        return FaultDrillsIT.awaitReported(coalition, accepted);
     }
 
     int lost(Map<UUID, Integer> reported) {

@@ -76,15 +76,21 @@ class FaultDrillsIT {
     static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     @RegisterExtension
-    static final TestWatcher UNFINISHED = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            String drill = context.getRequiredTestMethod().getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
-            if (!REPORTED.contains(drill)) {
-                report(drill, "(see above)", "did not finish: " + cause, -1, -1, System.nanoTime());
+    static final TestWatcher UNFINISHED = unfinished(context ->
+            context.getRequiredTestMethod().getName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase());
+
+    /** A watcher that gives a drill which failed before printing its line a line saying so. */
+    static TestWatcher unfinished(java.util.function.Function<ExtensionContext, String> drillOf) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                String drill = drillOf.apply(context);
+                if (!REPORTED.contains(drill)) {
+                    report(drill, "(see above)", "did not finish: " + cause, -1, -1, System.nanoTime());
+                }
             }
-        }
-    };
+        };
+    }
 
     PulseApi api;
     Coalition coalition;
@@ -408,6 +414,10 @@ class FaultDrillsIT {
 
     /** Waits until each round's report counts what was accepted (or SETTLE passed); answers what they count. */
     Map<UUID, Integer> awaitReported(Map<UUID, Integer> expected) {
+        return awaitReported(coalition, expected);
+    }
+
+    static Map<UUID, Integer> awaitReported(Coalition coalition, Map<UUID, Integer> expected) {
         long deadline = System.nanoTime() + SETTLE.toNanos();
         Map<UUID, Integer> reported = new TreeMap<>();
         while (true) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.partnershippulse.events.assessment.AssessmentEventType;
@@ -61,14 +60,7 @@ class RestoreDrillIT {
     static final List<String> CONSUMED = List.of(EventTopics.PARTNERSHIP, EventTopics.ASSESSMENT);
 
     @RegisterExtension
-    static final TestWatcher UNFINISHED = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (!FaultDrillsIT.REPORTED.contains("restore")) {
-                FaultDrillsIT.report("restore", "(see above)", "did not finish: " + cause, -1, -1, System.nanoTime());
-            }
-        }
-    };
+    static final TestWatcher UNFINISHED = FaultDrillsIT.unfinished(context -> "restore");
 
     PulseApi api;
     PulseEnvironment env;

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.partnershippulse.events.assessment.AssessmentEventType;
@@ -62,14 +61,7 @@ class ScaleOutDrillIT {
     static final String PARTNERSHIP_UPDATED = PartnershipEventType.PARTNERSHIP_UPDATED.type();
 
     @RegisterExtension
-    static final TestWatcher UNFINISHED = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (!FaultDrillsIT.REPORTED.contains("scale-out")) {
-                FaultDrillsIT.report("scale-out", "(see above)", "did not finish: " + cause, -1, -1, System.nanoTime());
-            }
-        }
-    };
+    static final TestWatcher UNFINISHED = FaultDrillsIT.unfinished(context -> "scale-out");
 
     PulseApi api;
     Coalition coalition;
