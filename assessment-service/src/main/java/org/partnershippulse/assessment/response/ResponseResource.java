@@ -92,6 +92,34 @@ public class ResponseResource {
         return withEtag(Response.ok(), service.submit(roundId, ifMatch));
     }
 
+    @POST
+    @Path("/submission")
+    @Operation(operationId = "submitResponseAnswers", summary = "Save and submit your answers in one request",
+            description = "For a response completed in one go: the answers are checked as a save and a submission together "
+            + "(each a valid value for an item of the instrument, every required item answered: 400 naming each "
+            + "answers.<item key>; nothing is written then), saved and submitted as one revision, published as a "
+            + "response-submitted event. Creates your response (201) or revises it while the round is open (200). Sent "
+            + "again with the answers of your last submission (a retry), it records nothing new and answers with that "
+            + "submission (200). Drafts are saved with PUT and submitted with POST .../submit.")
+    @APIResponse(responseCode = "200", description = "Your response revised with these answers, or (a retry) as last submitted",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "201", description = "Your new response, submitted, with your results",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ResponseView.class)))
+    @APIResponse(responseCode = "400", description = "An answer is invalid or a required item is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "You are not in the round's audience", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such round for you, or (with If-Match) no response yet", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The round is closed or not open yet, or a concurrent request created your response first",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submitAnswers(@Parameter(description = ROUND) @PathParam("roundId") UUID roundId,
+                                  @Parameter(description = "Your response's ETag; optional, but when sent a stale one is refused (412)",
+                                          example = "\"1\"") @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                  @Valid @NotNull SaveRequest request) {
+        ResponseService.Saved saved = service.submitAnswers(roundId, request, ifMatch);
+        return withEtag(saved.created() ? Response.status(Response.Status.CREATED) : Response.ok(), saved.response());
+    }
+
     private static Response withEtag(Response.ResponseBuilder builder, ResponseView response) {
         return builder.entity(response).tag(Versions.etag(response.version())).build();
     }

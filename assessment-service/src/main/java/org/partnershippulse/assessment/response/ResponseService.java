@@ -147,12 +147,71 @@ public class ResponseService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        return record(round, invitation, response, instrument, answers);
+    }
+
+    /**
+     * Saves and submits a complete response in one request (the two-request flow stays for drafts): validated as
+     * a save and a submission together, so an incomplete one is refused with nothing written. Sent again with the
+     * answers of the last submission (a retry), it records nothing new and answers with that submission.
+     */
+    @Transactional
+    public Saved submitAnswers(UUID roundId, SaveRequest request, String ifMatch) {
+        Round round = rounds.forRespondent(roundId);
+        RoundInvitation invitation = invitation(round);
+        RoundLifecycle.requireAcceptingResponses(round.status);
+        InstrumentDefinition instrument = instrument(round);
+        Map<String, Answer> answers = AnswerRules.normalise(request.answers());
+        List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
+        if (request.language() != null && !instrument.languages().contains(request.language())) {
+            violations.add(new Violation("language", "must be one of the instrument's languages " + instrument.languages()));
+        }
+        violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        RoundResponse response = RoundResponse.of(round.id, invitation.personId).orElse(null);
+        if (response == null) {
+            if (ifMatch != null) {
+                throw ProblemException.notFound("Response to round", roundId);
+            }
+            response = new RoundResponse();
+            response.id = UUID.randomUUID();
+            response.roundId = round.id;
+            response.personId = invitation.personId;
+            response.respondentId = RespondentIds.of(respondentKey, currentUser.subject(), round.id);
+            response.createdAt = now();
+            response.language = request.language() == null ? "en" : request.language();
+            response.answers = write(answers);
+            return new Saved(record(round, invitation, response, instrument, answers), true);
+        }
+        String language = request.language() == null ? response.language : request.language();
+        if (response.status == RoundResponse.Status.SUBMITTED && !response.unsubmittedChanges
+                && language.equals(response.language) && answers.equals(read(response.answers))) {
+            return new Saved(view(response, instrument), false); // a retry: the last submission stands
+        }
+        if (ifMatch != null) {
+            Versions.requireMatch(ifMatch, response.version);
+        }
+        response.language = language;
+        response.answers = write(answers);
+        return new Saved(record(round, invitation, response, instrument, answers), false);
+    }
+
+    /**
+     * Records a submission of the response's answers (valid and complete): the response's new state, its revision
+     * and the response-submitted event in the outbox, all in the caller's transaction.
+     */
+    private ResponseView record(Round round, RoundInvitation invitation, RoundResponse response,
+                                InstrumentDefinition instrument, Map<String, Answer> answers) {
         Instant at = now();
+        boolean first = response.revision == 0;
         response.revision++;
         response.status = RoundResponse.Status.SUBMITTED;
         response.unsubmittedChanges = false;
         response.lastSubmittedAt = at;
         response.updatedAt = at;
+        response.persist(); // an insert for a response created in this request, else a no-op (managed already)
 
         Respondent who = respondentAtTheTime(round, invitation);
         ResponseRevision revision = new ResponseRevision();
@@ -173,7 +232,9 @@ public class ResponseService {
                 submitted(round, response, who, instrument, answers, at));
         RoundResponse.getEntityManager().flush();
         accepted.fire(new SubmissionMetrics.Accepted());
-        return view(response, instrument);
+        // The first submission's revisions are this one: no need to read them back.
+        List<ResponseRevision> revisions = first ? List.of(revision) : ResponseRevision.of(response.id);
+        return view(response, instrument, revisions, answers);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -202,9 +263,10 @@ public class ResponseService {
     }
 
     /** Organisation, sector and roles as the projection has them now; the invitation's where roles were revoked since. */
-    private static Respondent respondentAtTheTime(Round round, RoundInvitation invitation) {
-        List<PersonRoleView> roles = PersonRoleView.list("partnershipId = ?1 and personId = ?2 and revokedAt is null",
-                round.partnershipId, invitation.personId);
+    private Respondent respondentAtTheTime(Round round, RoundInvitation invitation) {
+        // The caller's active roles, read once per request by the access check: the respondent is the caller.
+        List<PersonRoleView> roles = access.callerRoles(round.partnershipId).stream()
+                .filter(r -> invitation.personId.equals(r.personId)).toList();
         if (roles.isEmpty()) {
             return new Respondent(invitation.organisationId, invitation.organisationName, invitation.sector, invitation.roleList());
         }
@@ -237,9 +299,16 @@ public class ResponseService {
 
     private ResponseView view(RoundResponse r, InstrumentDefinition instrument) {
         List<ResponseRevision> revisions = ResponseRevision.of(r.id);
-        Feedback.Results results = revisions.isEmpty() ? null : Feedback.of(instrument,
-                read(revisions.get(revisions.size() - 1).answers), r.language);
-        return new ResponseView(r.id, r.roundId, r.status, r.language, read(r.answers), r.revision, r.lastSubmittedAt,
+        return view(r, instrument, revisions, revisions.isEmpty() ? null : read(revisions.get(revisions.size() - 1).answers));
+    }
+
+    /** @param submitted the answers of the last revision (null before the first) */
+    private ResponseView view(RoundResponse r, InstrumentDefinition instrument, List<ResponseRevision> revisions,
+                              Map<String, Answer> submitted) {
+        Feedback.Results results = revisions.isEmpty() ? null : Feedback.of(instrument, submitted, r.language);
+        // The working answers are the submitted ones unless changed since (no need to read them twice).
+        Map<String, Answer> working = r.unsubmittedChanges || submitted == null ? read(r.answers) : submitted;
+        return new ResponseView(r.id, r.roundId, r.status, r.language, working, r.revision, r.lastSubmittedAt,
                 r.unsubmittedChanges, revisions.stream().map(v -> new RevisionRef(v.revision, v.submittedAt)).toList(),
                 results, r.version);
     }

@@ -66,6 +66,8 @@ final class AccessFixtures {
     String roundToAnswer;
     /** Open; member A and coordinator A saved drafts and have not submitted. */
     String roundToSubmit;
+    /** An open round nobody answered yet: member A and coordinator A save and submit in one request. */
+    String roundToSubmitInOne;
     String pingId;
 
     /** The suite's contract check, which sees the set-up's answers too (static like the calls that use it). */
@@ -215,6 +217,7 @@ final class AccessFixtures {
         roundOnlyMemberA = newOpenRound();
         roundToAnswer = newOpenRound();
         roundToSubmit = newOpenRound();
+        roundToSubmitInOne = newOpenRound();
         Map<String, Object> sectorsOfOne = new LinkedHashMap<>(roundBody());
         sectorsOfOne.put("minimumGroupSize", 2);
         sectorsOfOne.put("allowedBreakdowns", List.of("SECTOR"));

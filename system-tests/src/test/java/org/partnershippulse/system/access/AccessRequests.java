@@ -269,6 +269,8 @@ final class AccessRequests {
                 () -> Call.to("/rounds/" + f.roundToAnswer + "/response").body(f.answers));
         on(ASSESSMENT, "POST", response + "/submit", "the caller's saved answers",
                 () -> Call.to("/rounds/" + f.roundToSubmit + "/response/submit"));
+        on(ASSESSMENT, "POST", response + "/submission", "the caller's complete answers to an open round, in one request",
+                () -> Call.to("/rounds/" + f.roundToSubmitInOne + "/response/submission").body(f.answers));
         on(ASSESSMENT, "GET", response, "the caller's own response (member A and coordinator A responded)",
                 () -> Call.to("/rounds/" + f.roundBothResponded + "/response"));
         on(ASSESSMENT, "GET", response, "someone else's response (only member A responded)",

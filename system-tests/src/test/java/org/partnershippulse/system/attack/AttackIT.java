@@ -191,6 +191,16 @@ class AttackIT {
             }
             return null;
         });
+        attacks.attempt("5.7 outsiders save and submit answers to a round of A in one request", () -> {
+            for (Keycloak.User outsider : List.of(w.coordinatorB, w.memberB, w.attacker)) {
+                PulseApi.Reply r = api.call("POST", A, outsider.username(), "/rounds/" + w.roundA + "/response/submission",
+                        w.answers(57), null);
+                if (r.status() != 404) {
+                    return outsider.username() + ": POST answered " + r.status() + " (not 404): " + brief(r.rawBody());
+                }
+            }
+            return null;
+        });
     }
 
     // ------------------------------------------------------------------------------------------------ 6. signing
