@@ -4,6 +4,7 @@
 # service's role, and writes {"levels":[{"clients":N,"tps":..,"latencyAvgMs":..,"failed":..}],...} to OUT.
 #
 #   bench/pgbench/ceiling.sh 1,8,32,64 20 out.json
+#   PULSE_BENCH_PGBENCH_SCRIPT=bench/pgbench/submission-save-then-submit.sql bench/pgbench/ceiling.sh ...  # two requests
 #
 # The scratch database pulse_assessment_ceiling$PULSE_DB_SUFFIX gets the schema of pulse_assessment$PULSE_DB_SUFFIX
 # and the rows the submission reads (rounds, invitations, the projection, instruments), not the responses.
@@ -13,6 +14,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 source scripts/lib.sh
 
 levels=${1:?client counts, e.g. 1,8,32,64} seconds=${2:?seconds per level} out=${3:?output JSON}
+script=${PULSE_BENCH_PGBENCH_SCRIPT:-bench/pgbench/submission.sql}
 source_db="pulse_assessment$PULSE_DB_SUFFIX"
 scratch="pulse_assessment_ceiling$PULSE_DB_SUFFIX"
 role=pulse_assessment
@@ -49,13 +51,13 @@ ivers=$(as_postgres psql -X -At -p "$PULSE_PG_PORT" -d "$source_db" -c \
   "SELECT version_number FROM instrument_version WHERE instrument_key = 'bcr-partnership-assessment-inventory' AND status = 'PUBLISHED' ORDER BY version_number DESC LIMIT 1")
 pulse_log "pgbench: $fixtures fixtures, answers ${#answers} bytes, event ${#payload} bytes"
 
-json='{"script":"bench/pgbench/submission.sql","database":"'$scratch'","secondsPerLevel":'$seconds',"levels":['
+json='{"script":"'$script'","database":"'$scratch'","secondsPerLevel":'$seconds',"levels":['
 sep=''
 IFS=, read -r -a counts <<<"$levels"
 for clients in "${counts[@]}"; do
   threads=$((clients < 2 ? clients : 2))
   log=$(PGPASSWORD=$role pgbench -n -M prepared -h 127.0.0.1 -p "$PULSE_PG_PORT" -U $role -c "$clients" -j "$threads" \
-    -T "$seconds" -f bench/pgbench/submission.sql -D fixtures="$fixtures" -D ikey=bcr-partnership-assessment-inventory \
+    -T "$seconds" -f "$script" -D fixtures="$fixtures" -D ikey=bcr-partnership-assessment-inventory \
     -D ivers="$ivers" -D answers="$answers" -D payload="$payload" "$scratch" 2>&1) || {
     # e.g. no connection slots left on a shared server: this level is not measured, the others still are
     printf '%s\n' "$log"

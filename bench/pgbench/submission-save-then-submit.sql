@@ -1,4 +1,5 @@
--- One Partnership Assessment Inventory submission as assessment-service writes it (statements and order taken
+-- One Partnership Assessment Inventory submission in the two-request flow (drafts; the bench before issue 16)
+-- as assessment-service wrote it (statements and order taken
 -- from its Hibernate SQL log): the save (PUT …/response) and the submit (POST …/response/submit), each its own
 -- transaction, with the reads each request makes. Run with -M prepared (the service's driver prepares too) and
 --   -D fixtures=N   rows of bench_fixture (real round/person/subject/partnership ids of the copied projection)

@@ -15,7 +15,8 @@ import org.partnershippulse.systemkit.Coalition;
 import org.partnershippulse.systemkit.PulseApi;
 
 /**
- * Closed-loop ingest: {@code concurrency} respondents each submit a complete PAI response (save + submit), wait for
+ * Closed-loop ingest: {@code concurrency} respondents each submit a complete PAI response (in one request, or as
+ * save + submit with {@code twoRequests}), wait for
  * the answer and submit the next, for at most {@code count} submissions or {@code time}, whichever ends first. A
  * warm-up of the same shape runs before the clock starts (JIT, connection pools, the database's caches).
  */
@@ -26,12 +27,15 @@ final class ClosedLoopIngest {
 
     private final Coalition coalition;
     private final Slots slots;
+    /** The two-request flow (save a draft, then submit it) instead of POST .../response/submission. */
+    private final boolean twoRequests;
     /** Submissions that got a 2xx, per round: the freshness run waits until reporting counts them all. */
     private final Map<UUID, AtomicInteger> acceptedByRound = new ConcurrentHashMap<>();
 
-    ClosedLoopIngest(Coalition coalition, Slots slots) {
+    ClosedLoopIngest(Coalition coalition, Slots slots, boolean twoRequests) {
         this.coalition = coalition;
         this.slots = slots;
+        this.twoRequests = twoRequests;
     }
 
     Map<UUID, AtomicInteger> acceptedByRound() {
@@ -57,7 +61,8 @@ final class ClosedLoopIngest {
                 while (System.nanoTime() < deadline && issued.getAndIncrement() < count) {
                     int n = slots.next();
                     Coalition.Slot slot = coalition.slot(n);
-                    PulseApi.Reply reply = coalition.submit(slot, coalition.answers(n));
+                    PulseApi.Reply reply = twoRequests ? coalition.submit(slot, coalition.answers(n))
+                            : coalition.submitInOneRequest(slot, coalition.answers(n));
                     if (reply.ok()) {
                         recorder.recordValue(Math.max(1, reply.nanos() / 1000));
                         acceptedByRound.computeIfAbsent(slot.roundId(), r -> new AtomicInteger()).incrementAndGet();

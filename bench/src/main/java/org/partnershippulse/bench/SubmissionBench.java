@@ -30,7 +30,7 @@ import org.partnershippulse.systemkit.PulseService;
  * <pre>
  * java -cp ... org.partnershippulse.bench.SubmissionBench --json out.json [--levels 1,8,32,64] [--count 3000]
  *     [--seconds 20] [--warmup-count 200] [--warmup-seconds 5] [--members 200] [--rate 200]
- *     [--freshness-seconds 60] [--skip-freshness]
+ *     [--freshness-seconds 60] [--skip-freshness] [--two-requests]
  * </pre>
  */
 public final class SubmissionBench {
@@ -67,7 +67,10 @@ public final class SubmissionBench {
         root.put("rounds", rounds);
         root.put("setupSeconds", round(setupSeconds, 1));
 
-        ClosedLoopIngest ingest = new ClosedLoopIngest(coalition, slots);
+        // --two-requests: the draft flow (save, then submit), as the bench measured before the one-request submission
+        boolean twoRequests = opts.containsKey("two-requests");
+        root.put("ingestFlow", twoRequests ? "save-then-submit" : "one-request");
+        ClosedLoopIngest ingest = new ClosedLoopIngest(coalition, slots, twoRequests);
         ArrayNode ingestJson = root.putObject("ingest").putArray("levels");
         for (int concurrency : levels) {
             fetchTokens(api, coalition);

@@ -162,6 +162,12 @@ public final class Coalition {
                 saved.nanos() + submitted.nanos());
     }
 
+    /** Saves and submits the answers in one request (POST .../response/submission): a response completed in one go. */
+    public PulseApi.Reply submitInOneRequest(Slot slot, Map<String, Object> answers) {
+        return api.call("POST", PulseService.ASSESSMENT, slot.user(), "/rounds/" + slot.roundId() + "/response/submission",
+                answers, null);
+    }
+
     /** Asks for an interim release of the round as its coordinator: 201 with the release, or 409 saying why not. */
     public PulseApi.Reply release(UUID roundId) {
         return api.call("POST", PulseService.REPORTING, coordinator(), "/rounds/" + roundId + "/releases", null, null);
