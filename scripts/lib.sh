@@ -64,10 +64,9 @@ PULSE_SERVICES=(partnership-service:$PULSE_PORT_BASE:pulse_partnership
   assessment-service:$((PULSE_PORT_BASE + 1)):pulse_assessment
   reporting-service:$((PULSE_PORT_BASE + 2)):pulse_reporting)
 PULSE_READY_TIMEOUT=${PULSE_READY_TIMEOUT:-120}
-# The services' JVM on one machine: the serial collector and a bounded heap (what the JVM picks by itself in a
-# container below 2 CPUs or 1.75 GB), and two malloc arenas: ~25 % less resident memory than the JVM's defaults
-# on a 24 GB machine (measured 245 vs 320 MB idle). Set PULSE_SERVICE_JAVA_OPTS (even to "") to choose others.
-PULSE_SERVICE_JAVA_OPTS=${PULSE_SERVICE_JAVA_OPTS--XX:+UseSerialGC -Xms32m -Xmx384m}
+# The services' JVM options live in scripts/service-java-options (read by system-kit too); two malloc arenas on top
+# (pulse_service_start). Set PULSE_SERVICE_JAVA_OPTS (even to "") to choose others.
+PULSE_SERVICE_JAVA_OPTIONS_FILE=$PULSE_ROOT/scripts/service-java-options
 
 # ---------------------------------------------------------------------------------------------- helpers
 
@@ -742,6 +741,23 @@ pulse__service_cache_option() {
   fi
 }
 
+# The services' JVM options for the selected JDK: PULSE_SERVICE_JAVA_OPTS when set (even to ""), else
+# scripts/service-java-options (its "25:" lines on Java 25 and newer only), on one line.
+pulse_service_java_opts() {
+  if [[ -n ${PULSE_SERVICE_JAVA_OPTS+set} ]]; then printf '%s' "$PULSE_SERVICE_JAVA_OPTS"; return; fi
+  local line opts=()
+  while IFS= read -r line || [[ -n $line ]]; do
+    line=${line%%#*}
+    if [[ $line =~ ^[[:space:]]*([0-9]+):(.*)$ ]]; then
+      ((${PULSE_JAVA_FEATURE:-17} >= BASH_REMATCH[1])) || continue
+      line=${BASH_REMATCH[2]}
+    fi
+    read -r line <<<"$line"
+    [[ -n $line ]] && opts+=("$line")
+  done <"$PULSE_SERVICE_JAVA_OPTIONS_FILE"
+  printf '%s' "${opts[*]}"
+}
+
 # Starts the three packaged services (java -jar) with the environment they read. Logs: $PULSE_RUN_DIR/<svc>.log
 pulse_services_start() {
   local entry
@@ -784,7 +800,7 @@ pulse_service_start() {
       DB_URL="jdbc:postgresql://127.0.0.1:$PULSE_PG_PORT/$db$PULSE_DB_SUFFIX" DB_USERNAME=$db DB_PASSWORD=$db \
       OIDC_AUTH_SERVER_URL="$PULSE_KEYCLOAK_URL/realms/$PULSE_KEYCLOAK_REALM" OIDC_AUDIENCE=pulse-api \
       LOG_JSON="${LOG_JSON:-false}" MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
-      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $debug $PULSE_SERVICE_JAVA_OPTS -jar "$jar")
+      pulse_spawn "$name" "$PULSE_RUN_DIR/$name.log" java $cds $debug $(pulse_service_java_opts) -jar "$jar")
     printf '%s\n' "$(pulse_now)" >"$PULSE_RUN_DIR/$name.started-at"
     pulse_log "$name starting on :$port (pid $pid, log $PULSE_RUN_DIR/$name.log)"
     return 0

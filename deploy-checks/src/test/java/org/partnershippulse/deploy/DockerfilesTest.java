@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -58,6 +59,38 @@ class DockerfilesTest {
             }
             p.check(ins.getOrDefault("ENTRYPOINT", List.of()).stream().anyMatch(e -> e.contains("quarkus-run.jar")), "ENTRYPOINT does not run quarkus-run.jar");
             p.check(ins.getOrDefault("FROM", List.of()).size() == 1, "expected a single FROM (the image is built from the Maven output)");
+            p.assertNone(Project.ROOT.relativize(s.dockerfile()).toString());
+        }));
+    }
+
+    /**
+     * Java 25 with the AOT cache trained in the image build (deploy/README.md, "Java version and start-up cache"):
+     * the cache is written by a RUN on the image's own JDK and read by the ENTRYPOINT, both with the image's
+     * JAVA_OPTS (the JVM ignores a cache made with another collector), and the image runs the JVM options the
+     * scripts and system tests use (scripts/service-java-options), the heap sized by the container instead.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyServiceImageRunsJava25FromAnAotCacheTrainedInTheBuild() {
+        List<String> scriptOptions = new ArrayList<>();
+        for (String line : Project.read(Project.ROOT.resolve("scripts/service-java-options")).split("\n")) {
+            String option = line.replaceFirst("#.*", "").replaceFirst("^\\s*\\d+:", "").strip();
+            if (!option.isEmpty() && !option.startsWith("-Xms") && !option.startsWith("-Xmx")) {
+                scriptOptions.add(option);
+            }
+        }
+        return Project.services().stream().map(s -> DynamicTest.dynamicTest(s.name(), () -> {
+            Map<String, List<String>> ins = Project.dockerfileInstructions(s.dockerfile());
+            String opts = Project.dockerfileEnv(s.dockerfile()).getOrDefault("JAVA_OPTS", "");
+            Problems p = new Problems();
+            p.check(ins.getOrDefault("ARG", List.of()).stream().anyMatch(a -> a.matches("BASE_IMAGE=\\S*openjdk-25\\S*")),
+                    "the base image is not a Java 25 one: " + ins.get("ARG"));
+            p.check(ins.getOrDefault("RUN", List.of()).stream().anyMatch(r -> r.contains("-XX:AOTCacheOutput=/deployments/app.aot")
+                    && r.contains("${JAVA_OPTS}") && r.contains("/deployments/quarkus-run.jar")), "no RUN trains /deployments/app.aot with ${JAVA_OPTS}");
+            p.check(ins.getOrDefault("ENTRYPOINT", List.of()).stream().anyMatch(e -> e.contains("-XX:AOTCache=/deployments/app.aot")
+                    && e.contains("${JAVA_OPTS}")), "the ENTRYPOINT does not start from /deployments/app.aot with ${JAVA_OPTS}");
+            for (String option : scriptOptions) {
+                p.check(List.of(opts.split("\\s+")).contains(option), "JAVA_OPTS lacks " + option + " (scripts/service-java-options)");
+            }
             p.assertNone(Project.ROOT.relativize(s.dockerfile()).toString());
         }));
     }

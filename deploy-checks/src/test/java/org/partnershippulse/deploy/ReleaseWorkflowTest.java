@@ -165,6 +165,13 @@ class ReleaseWorkflowTest {
         p.check(runs("images").anyMatch(r -> r.contains("versions-maven-plugin") && r.contains(":set") && r.contains("-DnewVersion=\"$VERSION\"")),
                 "the Maven version is not set from the tag (versions:set -DnewVersion=\"$VERSION\")");
         p.check(runs("images").anyMatch(r -> r.contains("package") && r.contains("-DskipTests")), "the service is not packaged before the image build");
+        // the images run Java 25 from an AOT cache their build trains (DockerfilesTest): a plain class path, each
+        // platform's JDK running the training (QEMU for the one the runner is not)
+        p.check(runs("images").anyMatch(r -> r.contains("package") && r.contains("-Dquarkus.package.jar.type=aot-jar")),
+                "the service is not packaged as aot-jar (the layout the image's AOT cache needs)");
+        p.check("25".equals(String.valueOf(map(step("images", "actions/setup-java").get("with"), "setup-java.with").get("java-version"))),
+                "the images job does not build on Java 25, the images' Java");
+        p.check(step("images", "docker/setup-qemu-action") != null, "no docker/setup-qemu-action: the arm64 image's training RUN cannot run");
         p.assertNone("images job");
     }
 

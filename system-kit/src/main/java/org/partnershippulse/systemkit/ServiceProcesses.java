@@ -85,10 +85,8 @@ public final class ServiceProcesses implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(javaBin));
         command.addAll(startupCacheOptions(s, jar));
-        String javaOpts = System.getenv("PULSE_SERVICE_JAVA_OPTS");
-        if (javaOpts != null && !javaOpts.isBlank()) {
-            command.addAll(Arrays.asList(javaOpts.trim().split("\\s+")));
-        }
+        command.addAll(javaOptions(Runtime.version().feature(), System.getenv("PULSE_SERVICE_JAVA_OPTS"),
+                env.repoRoot().resolve("scripts/service-java-options")));
         command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(env.logDir());
@@ -109,6 +107,7 @@ public final class ServiceProcesses implements AutoCloseable {
             e.put("OIDC_AUTH_SERVER_URL", env.issuer());
             e.put("OIDC_AUDIENCE", "pulse-api");
             e.put("LOG_JSON", "false");
+            e.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as scripts/lib.sh: less resident memory for the same work
             // the defaults (a developer's Vite and React ports) and the browser app BrowserIT serves
             e.put("CORS_ORIGINS", "http://localhost:3000,http://localhost:5173," + env.appOrigin());
             e.putAll(extraEnvironment.getOrDefault(s, Map.of()));
@@ -143,6 +142,36 @@ public final class ServiceProcesses implements AutoCloseable {
             System.out.printf("[system-kit] %s: no start-up cache (%s): plain start%n", s.serviceName(), cache);
         }
         return List.of();
+    }
+
+    /**
+     * The services' JVM options, as scripts/lib.sh gives them: {@code PULSE_SERVICE_JAVA_OPTS} when set (even to
+     * ""), else the file scripts/service-java-options (one option a line, {@code #} comments, "25: option" only on
+     * Java 25 and newer). One file for both launchers, so the system tests run the JVM the scripts run.
+     */
+    static List<String> javaOptions(int javaFeature, String override, Path file) {
+        if (override != null) {
+            return override.isBlank() ? List.of() : Arrays.asList(override.trim().split("\\s+"));
+        }
+        List<String> options = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String option = line.replaceFirst("#.*", "").strip();
+                java.util.regex.Matcher since = java.util.regex.Pattern.compile("^(\\d+):(.*)$").matcher(option);
+                if (since.matches()) {
+                    if (javaFeature < Integer.parseInt(since.group(1))) {
+                        continue;
+                    }
+                    option = since.group(2).strip();
+                }
+                if (!option.isEmpty()) {
+                    options.add(option);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the services' JVM options " + file + ": " + e.getMessage(), e);
+        }
+        return options;
     }
 
     /** Waits for 200 on /q/health/ready; returns the milliseconds since the process started. */
