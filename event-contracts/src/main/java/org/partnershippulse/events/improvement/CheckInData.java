@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * checkin.recorded: a check-in of a plan for its scheduled date {@code dueOn}, recorded by a person (of
- * {@code organisationId}, null for a coordinator or administrator without one), with one line per goal checked.
+ * checkin.recorded: a check-in of a plan for its scheduled date {@code dueOn}, recorded by a person (null for a
+ * platform administrator without a person entry) of {@code organisationId} (null when the person has none), with one
+ * line per goal checked.
  */
 public record CheckInData(UUID checkInId, UUID planId, UUID partnershipId, LocalDate dueOn, Instant recordedAt,
         UUID recordedByPersonId, UUID organisationId, List<GoalProgress> goals) {
