@@ -160,8 +160,8 @@ public final class ImprovementApi {
 
     @Schema(name = "CheckInRequest", description = "A check-in: per goal a status, a short note and the measure's value")
     public record CheckInRequest(
-            @Schema(description = "The scheduled date it is for; defaults to the latest scheduled date on or before today",
-                    example = "2026-02-15") LocalDate dueOn,
+            @Schema(description = "The scheduled date it is for (startsOn plus whole cadence steps); defaults to the latest"
+                    + " scheduled date on or before today, or the first one") LocalDate dueOn,
             @NotEmpty(message = "must name at least one goal") @Size(max = 50, message = "must have at most 50 goals")
             List<@NotNull(message = "must not be null") @Valid CheckInLine> goals) {
     }
