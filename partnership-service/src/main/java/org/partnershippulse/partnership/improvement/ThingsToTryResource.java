@@ -8,6 +8,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,9 +28,9 @@ public class ThingsToTryResource {
                     + " them by.")
     public List<ImprovementApi.Suggestion> list(
             @QueryParam("section") @Parameter(description = "Only those answering this section or element key",
-                    schema = @Schema(maxLength = 100)) String section,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)) String section,
             @QueryParam("source") @Parameter(description = "WESTED_THINGS_TO_TRY or BCR_GUIDELINE",
-                    schema = @Schema(enumeration = {"WESTED_THINGS_TO_TRY", "BCR_GUIDELINE"})) String source) {
+                    schema = @Schema(type = SchemaType.STRING, enumeration = {"WESTED_THINGS_TO_TRY", "BCR_GUIDELINE"})) String source) {
         return goals.suggestions(section, source);
     }
 }
