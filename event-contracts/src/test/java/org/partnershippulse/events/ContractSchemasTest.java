@@ -128,6 +128,9 @@ class ContractSchemasTest {
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "integer";
         }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
+            return "number";
+        }
         if (type == Boolean.class || type == boolean.class) {
             return "boolean";
         }

@@ -5,7 +5,7 @@ import org.partnershippulse.partnership.model.PersonRoleType;
 
 /**
  * Who may do what in a partnership. Platform administrators: everything. Coordinators: manage their partnership,
- * its memberships, people and agreements. Anyone holding a role in it: read it. Everyone else: it does not exist.
+ * its memberships, people, agreements and improvement plans. Anyone holding a role in it: read it. Everyone else: it does not exist.
  */
 public final class AccessRules {
 
@@ -33,5 +33,13 @@ public final class AccessRules {
             return Access.HIDDEN;
         }
         return ownOrganisation ? Access.ALLOWED : Access.FORBIDDEN;
+    }
+
+    /**
+     * Check-ins on a goal: coordinators on any goal; members only on goals their organisation owns or signed a
+     * commitment to (they see the others, but report on what they took on).
+     */
+    public static Access toCheckInOn(boolean platformAdmin, Set<PersonRoleType> rolesInPartnership, boolean organisationCommitted) {
+        return toSignFor(platformAdmin, rolesInPartnership, organisationCommitted);
     }
 }

@@ -34,4 +34,13 @@ class AccessRulesTest {
         assertEquals(Access.ALLOWED, AccessRules.toManage(true, NONE));
         assertEquals(Access.ALLOWED, AccessRules.toRead(true, NONE));
     }
+
+    @Test
+    void membersCheckInOnlyOnGoalsTheirOrganisationTookOnCoordinatorsOnAny() {
+        assertEquals(Access.ALLOWED, AccessRules.toCheckInOn(false, MEMBER, true));
+        assertEquals(Access.FORBIDDEN, AccessRules.toCheckInOn(false, MEMBER, false));
+        assertEquals(Access.ALLOWED, AccessRules.toCheckInOn(false, COORDINATOR, false));
+        assertEquals(Access.ALLOWED, AccessRules.toCheckInOn(true, NONE, false));
+        assertEquals(Access.HIDDEN, AccessRules.toCheckInOn(false, NONE, true));
+    }
 }

@@ -86,7 +86,10 @@ class PartnershipEventsTest {
         // person updated, membership ended, partnership updated and dissolved
         List<EventLog.Event> events = eventsOf(p, 12);
         events.forEach(e -> EventSchemas.assertValid(e.raw()));
-        assertEquals(java.util.Arrays.stream(PartnershipEventType.values()).map(PartnershipEventType::type).collect(Collectors.toSet()),
+        // The improvement context's types (plans, goals, ...) are covered by ImprovementEventsTest.
+        assertEquals(java.util.Arrays.stream(PartnershipEventType.values())
+                        .filter(t -> t.dataType().getPackage() == PartnershipEventType.class.getPackage())
+                        .map(PartnershipEventType::type).collect(Collectors.toSet()),
                 events.stream().map(EventLog.Event::type).collect(Collectors.toSet()));
         EventLog.Event ended = events.stream().filter(e -> e.type().equals(MEMBERSHIP_ENDED.type())).findFirst().orElseThrow();
         assertEquals(java.time.LocalDate.now().toString(), ended.data().path("leftOn").asText());

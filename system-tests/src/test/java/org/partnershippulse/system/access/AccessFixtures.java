@@ -48,6 +48,10 @@ final class AccessFixtures {
     String personCoordinatorA;
     String membershipMemberA;
     String draftAgreementA;
+    /** Improvement plan of A with a goal member A's organisation owns, a measure and a commitment. */
+    String planA;
+    String goalA;
+    String measureA;
 
     int paiVersion;
     Map<String, Object> answers;
@@ -109,6 +113,49 @@ final class AccessFixtures {
         grant(partnershipB, personMemberB, "MEMBER");
 
         draftAgreementA = draftAgreement();
+        planA = plan();
+        goalA = goal(planA, organisationMemberA);
+        measureA = measure();
+    }
+
+    /** A fresh improvement plan of A (monthly check-ins from today); returns its path. */
+    String plan() {
+        String id = call(Caller.COORDINATOR_A.user, PARTNERSHIP, "POST", "/partnerships/" + partnershipA + "/plans",
+                Map.of("title", "Access matrix plan " + tag), null).getString("id");
+        return "/partnerships/" + partnershipA + "/plans/" + id;
+    }
+
+    Map<String, Object> goalBody(String ownerOrganisation) {
+        return Map.of("what", "Members share referral data monthly", "measure", "Share of members sending data", "target", 90,
+                "ownerOrganisationId", ownerOrganisation, "ownerPersonId", personMemberA,
+                "dueOn", java.time.LocalDate.now().plusMonths(6).toString(),
+                "findings", List.of(Map.of("roundId", UUID.randomUUID().toString(), "kind", "ITEM", "key", "trust-3")),
+                "thingToTry", Map.of("key", "bcr/roles-responsibilities"));
+    }
+
+    /** A goal of the plan owned by the organisation; returns its path. */
+    String goal(String planPath, String ownerOrganisation) {
+        return planPath + "/goals/" + call(Caller.COORDINATOR_A.user, PARTNERSHIP, "POST", planPath + "/goals",
+                goalBody(ownerOrganisation), null).getString("id");
+    }
+
+    /** A commitment of the organisation to the goal, not yet signed; returns its signature path. */
+    String commitment(String goalPath, String organisation) {
+        return goalPath + "/commitments/" + call(Caller.COORDINATOR_A.user, PARTNERSHIP, "POST", goalPath + "/commitments",
+                Map.of("organisationId", organisation, "contribution", "Host the data talk",
+                        "dueOn", java.time.LocalDate.now().plusMonths(2).toString()), null).getString("id") + "/signature";
+    }
+
+    Map<String, Object> measureBody() {
+        return Map.of("name", "Access matrix measure " + tag + " " + UUID.randomUUID().toString().substring(0, 8), "kind", "PROCESS",
+                "unit", "%", "baseline", 40, "target", 90, "direction", "HIGHER_IS_BETTER");
+    }
+
+    /** A fresh common measure of A; returns its path. */
+    String measure() {
+        return "/partnerships/" + partnershipA + "/measures/"
+                + call(Caller.COORDINATOR_A.user, PARTNERSHIP, "POST", "/partnerships/" + partnershipA + "/measures", measureBody(), null)
+                .getString("id");
     }
 
     Map<String, Object> partnershipBody(String name) {

@@ -150,6 +150,65 @@ final class AccessRequests {
         on(PARTNERSHIP, "GET", agreement, "A's draft addressed through B's path", () -> Call.to(b + "/agreements/" + f.draftAgreementA));
         on(PARTNERSHIP, "GET", agreement + "/versions", "", () -> Call.to(f.agreementPath(f.draftAgreementA) + "/versions"));
 
+        String plans = "/partnerships/{partnershipId}/plans";
+        String plan = plans + "/{planId}";
+        String goal = plan + "/goals/{goalId}";
+        on(PARTNERSHIP, "GET", plans, "", () -> Call.to(a + "/plans"));
+        on(PARTNERSHIP, "POST", plans, "", () -> Call.to(a + "/plans").body(Map.of("title", "Access matrix plan")));
+        on(PARTNERSHIP, "GET", plan, "", () -> Call.to(f.planA));
+        on(PARTNERSHIP, "GET", plan, "A's plan addressed through B's path",
+                () -> Call.to(b + "/plans/" + f.planA.substring(f.planA.lastIndexOf('/') + 1)));
+        on(PARTNERSHIP, "PUT", plan, "a plan, fresh per caller", () -> {
+            String path = f.plan();
+            return Call.to(path).body(Map.of("title", "Access matrix plan, revised")).ifMatch(etag("admin", PARTNERSHIP, path));
+        });
+        on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/improvement/overdue", "the coordinators' view",
+                () -> Call.to(a + "/improvement/overdue"));
+        on(PARTNERSHIP, "GET", plan + "/goals", "", () -> Call.to(f.planA + "/goals"));
+        on(PARTNERSHIP, "POST", plan + "/goals", "", () -> Call.to(f.planA + "/goals").body(f.goalBody(f.organisationMemberA)));
+        on(PARTNERSHIP, "GET", goal, "", () -> Call.to(f.goalA));
+        on(PARTNERSHIP, "PUT", goal, "a goal, fresh per caller", () -> {
+            String path = f.goal(f.planA, f.organisationMemberA);
+            return Call.to(path).body(f.goalBody(f.organisationCoordinatorA)).ifMatch(etag("admin", PARTNERSHIP, path));
+        });
+        on(PARTNERSHIP, "GET", goal + "/commitments", "", () -> Call.to(f.goalA + "/commitments"));
+        on(PARTNERSHIP, "POST", goal + "/commitments", "member A's organisation commits to a fresh goal",
+                () -> Call.to(f.goal(f.planA, f.organisationCoordinatorA) + "/commitments")
+                        .body(Map.of("organisationId", f.organisationMemberA, "contribution", "Data by the 5th",
+                                "dueOn", java.time.LocalDate.now().plusMonths(1).toString())));
+        on(PARTNERSHIP, "POST", goal + "/commitments/{commitmentId}/signature", "member A's organisation's commitment, fresh per caller",
+                () -> Call.to(f.commitment(f.goal(f.planA, f.organisationCoordinatorA), f.organisationMemberA))
+                        .body(Map.of("signerName", "Paper signer")));
+        on(PARTNERSHIP, "POST", goal + "/commitments/{commitmentId}/signature", "coordinator A's organisation's commitment, fresh per caller",
+                () -> Call.to(f.commitment(f.goal(f.planA, f.organisationMemberA), f.organisationCoordinatorA))
+                        .body(Map.of("signerName", "Paper signer")));
+        on(PARTNERSHIP, "GET", plan + "/check-ins", "", () -> Call.to(f.planA + "/check-ins"));
+        on(PARTNERSHIP, "POST", plan + "/check-ins", "on a goal member A's organisation owns, fresh plan per caller", () -> {
+            String path = f.plan();
+            String goalPath = f.goal(path, f.organisationMemberA);
+            return Call.to(path + "/check-ins").body(Map.of("goals", List.of(Map.of("goalId",
+                    goalPath.substring(goalPath.lastIndexOf('/') + 1), "status", "ON_TRACK", "note", "On track", "value", 50))));
+        });
+        on(PARTNERSHIP, "POST", plan + "/check-ins", "on a goal only coordinator A's organisation took on, fresh plan per caller", () -> {
+            String path = f.plan();
+            String goalPath = f.goal(path, f.organisationCoordinatorA);
+            return Call.to(path + "/check-ins").body(Map.of("goals", List.of(Map.of("goalId",
+                    goalPath.substring(goalPath.lastIndexOf('/') + 1), "status", "AT_RISK"))));
+        });
+        String measures = "/partnerships/{partnershipId}/measures";
+        String measure = measures + "/{measureId}";
+        on(PARTNERSHIP, "GET", measures, "", () -> Call.to(a + "/measures"));
+        on(PARTNERSHIP, "POST", measures, "", () -> Call.to(a + "/measures").body(f.measureBody()));
+        on(PARTNERSHIP, "GET", measure, "", () -> Call.to(f.measureA));
+        on(PARTNERSHIP, "PUT", measure, "a measure, fresh per caller", () -> {
+            String path = f.measure();
+            return Call.to(path).body(f.measureBody()).ifMatch(etag("admin", PARTNERSHIP, path));
+        });
+        on(PARTNERSHIP, "GET", measure + "/values", "", () -> Call.to(f.measureA + "/values"));
+        on(PARTNERSHIP, "POST", measure + "/values", "", () -> Call.to(f.measureA + "/values")
+                .body(Map.of("value", 55, "observedOn", java.time.LocalDate.now().toString())));
+        on(PARTNERSHIP, "GET", "/things-to-try", "the catalogue (seeds)", () -> Call.to("/things-to-try"));
+
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/audit", "the coordinators' view", () -> Call.to(a + "/audit"));
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/coverage", "", () -> Call.to(a + "/coverage"));
 

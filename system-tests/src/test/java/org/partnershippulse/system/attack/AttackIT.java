@@ -224,6 +224,34 @@ class AttackIT {
                     Map.of("organisationId", w.organisationShared, "signerTitle", "Director"), null);
             return r.ok() ? "signed (" + r.status() + ")" : null;
         });
+        improvementCommitments();
+    }
+
+    /** Commitments to a goal are signed like agreements; check-ins only on goals the member's organisation took on. */
+    private void improvementCommitments() {
+        String plan = "/partnerships/" + w.partnershipA + "/plans/" + api.ok("POST", P, w.coordinatorA.username(),
+                "/partnerships/" + w.partnershipA + "/plans", Map.of("title", "Attack plan " + w.tag)).path("id").asText();
+        String goalId = api.ok("POST", P, w.coordinatorA.username(), plan + "/goals", Map.of("what", "Share data monthly",
+                "measure", "Members sharing data", "target", 90, "ownerOrganisationId", w.organisationA1,
+                "ownerPersonId", w.person(w.coordinatorA), "dueOn", java.time.LocalDate.now().plusMonths(6).toString(),
+                "findings", List.of(Map.of("roundId", w.roundA, "kind", "ITEM", "key", "trust-3")))).path("id").asText();
+        String goal = plan + "/goals/" + goalId;
+        String shared = goal + "/commitments/" + api.ok("POST", P, w.coordinatorA.username(), goal + "/commitments",
+                Map.of("organisationId", w.organisationShared, "contribution", "Host the data talk",
+                        "dueOn", java.time.LocalDate.now().plusMonths(1).toString())).path("id").asText();
+        attacks.attempt("6.4 a member signs the commitment of another member organisation", () -> {
+            PulseApi.Reply r = api.call("POST", P, w.memberA.username(), shared + "/signature", Map.of("signerTitle", "Director"), null);
+            return r.ok() ? "signed (" + r.status() + ")" : null;
+        });
+        attacks.attempt("6.5 coordinator B signs A's commitment for the organisation they share", () -> {
+            PulseApi.Reply r = api.call("POST", P, w.coordinatorB.username(), shared + "/signature", Map.of("signerName", "B"), null);
+            return r.ok() ? "signed (" + r.status() + ")" : null;
+        });
+        attacks.attempt("6.6 a member checks in on a goal their organisation neither owns nor committed to", () -> {
+            PulseApi.Reply r = api.call("POST", P, w.memberA.username(), plan + "/check-ins",
+                    Map.of("goals", List.of(Map.of("goalId", goalId, "status", "DONE"))), null);
+            return r.ok() ? "recorded (" + r.status() + ")" : null;
+        });
     }
 
     // ---------------------------------------------------------------------------- 8. existence leaks and input
@@ -331,6 +359,9 @@ class AttackIT {
         paths.put("/partnerships/" + w.partnershipA + "/memberships", P);
         paths.put("/partnerships/" + w.partnershipA + "/agreements", P);
         paths.put("/partnerships/" + w.partnershipA + "/coverage", P);
+        paths.put("/partnerships/" + w.partnershipA + "/plans", P);
+        paths.put("/partnerships/" + w.partnershipA + "/measures", P);
+        paths.put("/partnerships/" + w.partnershipA + "/improvement/overdue", P);
         for (Keycloak.User outsider : List.of(w.coordinatorB, w.memberB, w.attacker)) {
             attacks.attempt("x " + outsider.username().replaceFirst("^atk\\w+-", "") + " watches the live stream of A's round", () -> {
                 LiveStream s = LiveStream.open(api, outsider.username(), w.roundA);

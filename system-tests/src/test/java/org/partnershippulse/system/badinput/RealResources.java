@@ -43,6 +43,10 @@ final class RealResources {
     String role;
     String membership;
     String agreement;
+    String plan;
+    String goal;
+    String commitment;
+    String measure;
     int instrumentVersion;
     JsonNode instrumentDefinition;
     String draftInstrument;
@@ -71,6 +75,8 @@ final class RealResources {
         agreement = id(api.call(p, ADMIN, "POST", "/partnerships/" + partnership + "/agreements", Map.of(),
                 valid(p, "POST /partnerships/{partnershipId}/agreements", "agreement")));
 
+        improvement(p);
+
         PulseService a = PulseService.ASSESSMENT;
         // partnership events reach assessment-service through Kafka: wait until it knows the respondent's role
         await("assessment-service to know the respondent in the partnership",
@@ -95,6 +101,26 @@ final class RealResources {
         // the opened round reaches reporting-service through Kafka
         await("reporting-service to know the open round",
                 () -> api.status(PulseService.REPORTING, ADMIN, "/rounds/" + openRound + "/report") == 200);
+    }
+
+    /** A plan with a goal the member organisation owns and commits to, and a common measure, for the improvement paths. */
+    private void improvement(PulseService p) {
+        String base = "/partnerships/" + partnership;
+        measure = id(api.call(p, ADMIN, "POST", base + "/measures", Map.of(), NODES.objectNode().put("name", "Bad input measure " + run)
+                .put("kind", "PROCESS").put("unit", "%").put("baseline", 40).put("target", 90).put("direction", "HIGHER_IS_BETTER")));
+        known.put("measureId", NODES.textNode(measure));
+        plan = id(api.call(p, ADMIN, "POST", base + "/plans", Map.of(), NODES.objectNode().put("title", "Bad input plan " + run)));
+        ObjectNode goalBody = NODES.objectNode().put("what", "Share data monthly").put("measure", "Members sharing data")
+                .put("target", 90).put("ownerOrganisationId", memberOrganisation).put("ownerPersonId", person)
+                .put("dueOn", java.time.LocalDate.now().plusMonths(6).toString());
+        goalBody.putArray("findings").addObject().put("roundId", UUID.randomUUID().toString()).put("kind", "ITEM").put("key", "trust-3");
+        goal = id(api.call(p, ADMIN, "POST", base + "/plans/" + plan + "/goals", Map.of(), goalBody));
+        known.put("goalId", NODES.textNode(goal));
+        known.put("ownerOrganisationId", NODES.textNode(memberOrganisation));
+        known.put("ownerPersonId", NODES.textNode(person));
+        commitment = id(api.call(p, ADMIN, "POST", base + "/plans/" + plan + "/goals/" + goal + "/commitments", Map.of(),
+                NODES.objectNode().put("organisationId", memberOrganisation).put("contribution", "Data by the 5th")
+                        .put("dueOn", java.time.LocalDate.now().plusMonths(1).toString())));
     }
 
     /**
@@ -154,7 +180,7 @@ final class RealResources {
             // saving and submitting in one request needs every required item: one fault is then the only one
             values.put("answers", completeAnswers());
         }
-        if (operation.endsWith("/signatures")) {
+        if (operation.endsWith("/signatures") || operation.endsWith("/signature")) {
             // the administrator records the signature of a member's representative: their name is required
             values.put("signerName", NODES.textNode("Rae Spondent"));
         }
@@ -167,6 +193,10 @@ final class RealResources {
             case "agreementId" -> agreement;
             case "membershipId" -> membership;
             case "roleId" -> role;
+            case "planId" -> plan;
+            case "goalId" -> goal;
+            case "commitmentId" -> commitment;
+            case "measureId" -> measure;
             // a draft round to edit and open, an open one to close and to respond to
             case "roundId" -> path.startsWith("/partnerships/") && !path.endsWith("/close") ? draftRound : openRound;
             // the suite's own draft instrument: editing and publishing need a draft
