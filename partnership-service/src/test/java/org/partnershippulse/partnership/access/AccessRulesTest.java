@@ -34,4 +34,12 @@ class AccessRulesTest {
         assertEquals(Access.ALLOWED, AccessRules.toManage(true, NONE));
         assertEquals(Access.ALLOWED, AccessRules.toRead(true, NONE));
     }
+
+    @Test
+    void onlyCoordinatorsDecideForTheirPartnership() {
+        assertEquals(Access.ALLOWED, AccessRules.toDecideForPartnership(COORDINATOR));
+        assertEquals(Access.FORBIDDEN, AccessRules.toDecideForPartnership(MEMBER));
+        // the platform administrator reads the partnership (so 403, not 404) but does not consent for it
+        assertEquals(Access.FORBIDDEN, AccessRules.toDecideForPartnership(NONE));
+    }
 }

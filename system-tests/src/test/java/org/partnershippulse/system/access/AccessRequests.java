@@ -118,6 +118,10 @@ final class AccessRequests {
                     .ifMatch(etag("admin", PARTNERSHIP, path));
         });
 
+        on(PARTNERSHIP, "PUT", "/partnerships/{id}/benchmark-contribution",
+                "the partnership's own consent: its coordinators only, not the platform administrator",
+                () -> Call.to(a + "/benchmark-contribution").body(Map.of("contributes", false)));
+
         String agreements = "/partnerships/{partnershipId}/agreements";
         String agreement = agreements + "/{agreementId}";
         on(PARTNERSHIP, "GET", agreements, "", () -> Call.to(a + "/agreements"));
