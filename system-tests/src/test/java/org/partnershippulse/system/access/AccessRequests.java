@@ -307,6 +307,11 @@ final class AccessRequests {
                 () -> Call.to("/partnerships/" + f.partnershipA + "/trends?instrumentKey=" + PAI));
         on(REPORTING, "GET", "/partnerships/{partnershipId}/comparison", "two rounds of A",
                 () -> Call.to("/partnerships/" + f.partnershipA + "/comparison?from=" + f.roundOnlyMemberA + "&to=" + f.roundBothResponded));
+        on(REPORTING, "GET", "/rounds/{roundId}/benchmark", "a released round of A, which does not contribute: nothing shown",
+                () -> Call.to("/rounds/" + f.roundSectorsOfOne + "/benchmark").check((caller, body) ->
+                        new JsonPath(body).getBoolean("available") ? "a benchmark shown to a partnership that does not contribute" : null));
+        on(REPORTING, "GET", "/admin/benchmarks", "coverage: contributing partnerships per instrument version",
+                () -> Call.to("/admin/benchmarks"));
         on(REPORTING, "POST", "/admin/rebuild", "run last: it replays every topic", () -> Call.to("/admin/rebuild"));
     }
 
