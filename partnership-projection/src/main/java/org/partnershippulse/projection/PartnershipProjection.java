@@ -37,6 +37,13 @@ public class PartnershipProjection {
     @Inject
     EventPipeline pipeline;
 
+    /**
+     * Fired, in the event's transaction, for each partnership event applied (not for an older one): a service keeps
+     * what only it needs of the partnership (reporting: the benchmark opt-in) without a column in the shared tables.
+     */
+    @Inject
+    jakarta.enterprise.event.Event<PartnershipData> applied;
+
     private final EventHandlers handlers = EventHandlers.of(CONSUMER)
             .on(PARTNERSHIP_CREATED, PartnershipData.class, this::partnership)
             .on(PARTNERSHIP_UPDATED, PartnershipData.class, this::partnership)
@@ -79,6 +86,7 @@ public class PartnershipProjection {
         Instant time = delivery.event().time();
         view.updatedAt = time == null ? Instant.now() : time;
         view.persist();
+        applied.fire(d);
     }
 
     private void membership(MembershipData d, Delivery delivery) {

@@ -52,6 +52,17 @@ public final class ReportEvents {
             publishPartnership(id, PartnershipEventType.PARTNERSHIP_UPDATED.type(), data);
         }
 
+        /**
+         * The partnership's choice to contribute to the benchmarks, as partnership-service announces a change of it
+         * ({@code version} above the last one).
+         */
+        public void contributeToBenchmarks(boolean contributes, long version) {
+            ObjectNode data = JSON.createObjectNode().put("partnershipId", id.toString()).put("name", "Benchmarking " + id)
+                    .put("status", "ACTIVE").put("geographyType", "COUNTY").put("geographyName", "Riverside")
+                    .put("structure", "LEADERSHIP_TABLE").put("version", version).put("contributesToBenchmarks", contributes);
+            publishPartnership(id, PartnershipEventType.PARTNERSHIP_UPDATED.type(), data);
+        }
+
         /** @return the role's id (to revoke it) */
         public UUID grant(TestUser user, String role) {
             UUID roleId = UUID.randomUUID();

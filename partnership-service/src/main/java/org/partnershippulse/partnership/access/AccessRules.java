@@ -23,6 +23,14 @@ public final class AccessRules {
         return rolesInPartnership.isEmpty() ? Access.HIDDEN : Access.FORBIDDEN;
     }
 
+    /**
+     * Choices only the partnership itself makes (contributing to the benchmarks): its coordinators, not the platform
+     * administrator, who sees the partnership but does not decide for it.
+     */
+    public static Access toDecideForPartnership(Set<PersonRoleType> rolesInPartnership) {
+        return rolesInPartnership.contains(PersonRoleType.COORDINATOR) ? Access.ALLOWED : Access.FORBIDDEN;
+    }
+
     /** Members sign for their own organisation; coordinators may record any member's (e.g. a paper signature). */
     public static Access toSignFor(boolean platformAdmin, Set<PersonRoleType> rolesInPartnership, boolean ownOrganisation) {
         Access manage = toManage(platformAdmin, rolesInPartnership);

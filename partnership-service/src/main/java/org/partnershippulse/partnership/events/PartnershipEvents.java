@@ -32,7 +32,7 @@ public class PartnershipEvents {
     public PartnershipData partnership(Partnership p) {
         return new PartnershipData(p.id, p.name, name(p.status), name(p.geographyType), p.geographyName,
                 name(p.structure), name(p.declaredDimension), name(p.aspiredDimension), p.leadOrganisationId, p.version,
-                p.sharesResultsPublicly);
+                p.sharesResultsPublicly, p.contributesToBenchmarks);
     }
 
     /**

@@ -72,4 +72,8 @@ public class Partnership extends Tracked {
     /** Consent to publish released round results on the public stream (contracts/privacy.md). */
     @Column(name = "shares_results_publicly")
     public boolean sharesResultsPublicly;
+
+    /** Whether its released results count in the benchmarks across partnerships; only its coordinators decide. */
+    @Column(name = "contributes_to_benchmarks")
+    public boolean contributesToBenchmarks;
 }

@@ -49,6 +49,13 @@ public final class PartnershipApi {
                     example = "false") Boolean sharesResultsPublicly) {
     }
 
+    @Schema(name = "BenchmarkContribution", description = "A partnership's choice to contribute to the benchmarks across "
+            + "partnerships: its released section and item means, never by name, counted only with at least the "
+            + "platform's minimum number of contributing partnerships. Takes effect at the partnership's next release.")
+    public record BenchmarkContribution(
+            @NotNull(message = "is required") @Schema(example = "true") Boolean contributes) {
+    }
+
     @Schema(name = "Dissolution", description = "Why and when a partnership dissolves")
     public record Dissolution(
             @NotBlank(message = "must not be blank") @Size(max = 2000, message = "must be at most 2000 characters")
@@ -70,6 +77,9 @@ public final class PartnershipApi {
             @Schema(nullable = true, description = "Set once dissolved") String dissolutionReason,
             @Schema(description = "Whether released round results are published on the public event stream")
             boolean sharesResultsPublicly,
+            @Schema(description = "Whether the partnership contributes its released results to the benchmarks across "
+                    + "partnerships (PUT /partnerships/{id}/benchmark-contribution)")
+            boolean contributesToBenchmarks,
             Instant createdAt, String createdBy, Instant updatedAt, String updatedBy,
             @Schema(description = "Changes on every update; sent as the ETag") long version) {
     }

@@ -110,6 +110,30 @@ public class PartnershipResource {
         return withEtag(service.dissolve(id, ifMatch, dissolution));
     }
 
+    @PUT
+    @Path("/{id}/benchmark-contribution")
+    @Operation(operationId = "setBenchmarkContribution", summary = "Contribute to the benchmarks across partnerships, or stop",
+            description = "Coordinators of the partnership only (not platform administrators: the consent is the "
+                    + "partnership's). The choice takes effect at the partnership's next release of a round: from then "
+                    + "its released section and item means count, unnamed, in the benchmark of that instrument version, "
+                    + "and it sees where it stands. Recorded in the audit trail.")
+    @APIResponse(responseCode = "200", description = "The partnership, with its new ETag",
+            headers = @Header(name = "ETag", ref = "ETag"),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PartnershipApi.View.class)))
+    @APIResponse(responseCode = "400", description = "contributes missing or not a boolean",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "Not a coordinator of the partnership",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such partnership, or not one of yours",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The partnership is dissolved",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<PartnershipApi.View> setBenchmarkContribution(
+            @PathParam("id") @Parameter(description = "The partnership's id") UUID id,
+            @NotNull(message = "a JSON body is required") @Valid PartnershipApi.BenchmarkContribution choice) {
+        return withEtag(service.setBenchmarkContribution(id, choice));
+    }
+
     @DELETE
     @Path("/{id}")
     @Operation(operationId = "deletePartnership", summary = "Delete a partnership created by mistake",

@@ -19,6 +19,7 @@ import org.partnershippulse.kit.paging.QueryFilter;
 import org.partnershippulse.kit.paging.SortSpec;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.partnership.access.AccessRules;
 import org.partnershippulse.partnership.access.PartnershipAccess;
 import org.partnershippulse.partnership.agreement.Agreement;
 import org.partnershippulse.partnership.audit.AuditTrail;
@@ -125,6 +126,32 @@ public class PartnershipService {
         return view(partnership);
     }
 
+    /**
+     * The partnership's own choice to contribute to the benchmarks: its coordinators only, not the platform
+     * administrator (consent to share is the partnership's, as signing its agreement is). Audited and published like
+     * any change of the partnership; reporting applies it at the partnership's next release.
+     */
+    @Transactional
+    public PartnershipApi.View setBenchmarkContribution(UUID id, PartnershipApi.BenchmarkContribution choice) {
+        Partnership partnership = access.readable(id);
+        access.enforce(AccessRules.toDecideForPartnership(access.callerRoles(id)), id);
+        if (partnership.status == PartnershipStatus.DISSOLVED) {
+            throw ProblemException.conflict("A dissolved partnership cannot be changed");
+        }
+        boolean contributes = choice.contributes();
+        if (partnership.contributesToBenchmarks == contributes) {
+            return view(partnership);
+        }
+        partnership.contributesToBenchmarks = contributes;
+        partnership.touch(audit.actor());
+        partnership.persistAndFlush();
+        audit.record(id, "partnership", id, "updated", contributes
+                ? "Opted in to the benchmarks across partnerships (from its next release)"
+                : "Opted out of the benchmarks across partnerships (from its next release)");
+        publish(PartnershipEventType.PARTNERSHIP_UPDATED, PublicEventType.PARTNERSHIP_UPDATED, partnership);
+        return view(partnership);
+    }
+
     /** Only a partnership without history may be deleted (a mistaken creation); otherwise dissolve it. */
     @Transactional
     public void delete(UUID id) {
@@ -188,7 +215,7 @@ public class PartnershipService {
                 p.sharedValues, p.status, p.structure, p.leadOrganisationId, p.meetingCadence, p.declaredDimension,
                 p.aspiredDimension,
                 p.essentialSectors != null ? p.essentialSectors : sectors.essentialByDefault().stream().sorted().toList(),
-                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.sharesResultsPublicly, p.createdAt,
+                p.essentialSectors != null, p.dissolvedOn, p.dissolutionReason, p.sharesResultsPublicly, p.contributesToBenchmarks, p.createdAt,
                 p.createdBy, p.updatedAt, p.updatedBy, p.version);
     }
 }

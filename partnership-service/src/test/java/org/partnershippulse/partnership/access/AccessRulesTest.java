@@ -43,4 +43,12 @@ class AccessRulesTest {
         assertEquals(Access.ALLOWED, AccessRules.toCheckInOn(true, NONE, false));
         assertEquals(Access.HIDDEN, AccessRules.toCheckInOn(false, NONE, true));
     }
+
+    @Test
+    void onlyCoordinatorsDecideForTheirPartnership() {
+        assertEquals(Access.ALLOWED, AccessRules.toDecideForPartnership(COORDINATOR));
+        assertEquals(Access.FORBIDDEN, AccessRules.toDecideForPartnership(MEMBER));
+        // the platform administrator reads the partnership (so 403, not 404) but does not consent for it
+        assertEquals(Access.FORBIDDEN, AccessRules.toDecideForPartnership(NONE));
+    }
 }

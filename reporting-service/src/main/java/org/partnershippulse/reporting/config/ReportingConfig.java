@@ -2,6 +2,7 @@ package org.partnershippulse.reporting.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 
 /** reporting-service's own settings ({@code pulse.reporting.*}, environment {@code PULSE_REPORTING_*}). */
@@ -13,6 +14,20 @@ public interface ReportingConfig {
     Live live();
 
     ReadModels readModels();
+
+    Benchmark benchmark();
+
+    /** Benchmarks across partnerships (contracts/privacy.md §5). */
+    interface Benchmark {
+
+        /**
+         * Contributing partnerships a benchmark figure needs before it shows anything, and the number of them whose
+         * values must have changed before it shows new values. Never below 5: the service does not start otherwise.
+         */
+        @WithDefault("5")
+        @Min(value = 5, message = "must be at least 5: fewer partnerships' means would be nearly as good as named")
+        int minimumPartnerships();
+    }
 
     /** How current the read models are (reporting's freshness headers and gauge). */
     interface ReadModels {

@@ -118,6 +118,10 @@ final class AccessRequests {
                     .ifMatch(etag("admin", PARTNERSHIP, path));
         });
 
+        on(PARTNERSHIP, "PUT", "/partnerships/{id}/benchmark-contribution",
+                "the partnership's own consent: its coordinators only, not the platform administrator",
+                () -> Call.to(a + "/benchmark-contribution").body(Map.of("contributes", false)));
+
         String agreements = "/partnerships/{partnershipId}/agreements";
         String agreement = agreements + "/{agreementId}";
         on(PARTNERSHIP, "GET", agreements, "", () -> Call.to(a + "/agreements"));
@@ -364,6 +368,11 @@ final class AccessRequests {
                 () -> Call.to("/partnerships/" + f.partnershipA + "/trends?instrumentKey=" + PAI));
         on(REPORTING, "GET", "/partnerships/{partnershipId}/comparison", "two rounds of A",
                 () -> Call.to("/partnerships/" + f.partnershipA + "/comparison?from=" + f.roundOnlyMemberA + "&to=" + f.roundBothResponded));
+        on(REPORTING, "GET", "/rounds/{roundId}/benchmark", "a released round of A, which does not contribute: nothing shown",
+                () -> Call.to("/rounds/" + f.roundSectorsOfOne + "/benchmark").check((caller, body) ->
+                        new JsonPath(body).getBoolean("available") ? "a benchmark shown to a partnership that does not contribute" : null));
+        on(REPORTING, "GET", "/admin/benchmarks", "coverage: contributing partnerships per instrument version",
+                () -> Call.to("/admin/benchmarks"));
         on(REPORTING, "POST", "/admin/rebuild", "run last: it replays every topic", () -> Call.to("/admin/rebuild"));
     }
 
