@@ -15,7 +15,8 @@ public enum PartnershipEventType implements EventType {
     MEMBERSHIP_ENDED("org.partnershippulse.membership.ended.v1", MembershipData.class),
     ROLE_GRANTED("org.partnershippulse.person.role-granted.v1", RoleData.class),
     ROLE_REVOKED("org.partnershippulse.person.role-revoked.v1", RoleData.class),
-    PERSON_UPDATED("org.partnershippulse.person.updated.v1", PersonData.class);
+    PERSON_UPDATED("org.partnershippulse.person.updated.v1", PersonData.class),
+    NOTIFICATION_DUE("org.partnershippulse.notification.due.v1", NotificationDueData.class);
 
     public static final String TOPIC = "pulse.partnership.v1";
 
