@@ -86,7 +86,9 @@ class PartnershipEventsTest {
         // person updated, membership ended, partnership updated and dissolved
         List<EventLog.Event> events = eventsOf(p, 12);
         events.forEach(e -> EventSchemas.assertValid(e.raw()));
-        assertEquals(java.util.Arrays.stream(PartnershipEventType.values()).map(PartnershipEventType::type).collect(Collectors.toSet()),
+        // notification.due comes from assessment's events, not from these requests (NotificationMailTest has it)
+        assertEquals(java.util.Arrays.stream(PartnershipEventType.values()).filter(t -> t != PartnershipEventType.NOTIFICATION_DUE)
+                        .map(PartnershipEventType::type).collect(Collectors.toSet()),
                 events.stream().map(EventLog.Event::type).collect(Collectors.toSet()));
         EventLog.Event ended = events.stream().filter(e -> e.type().equals(MEMBERSHIP_ENDED.type())).findFirst().orElseThrow();
         assertEquals(java.time.LocalDate.now().toString(), ended.data().path("leftOn").asText());
