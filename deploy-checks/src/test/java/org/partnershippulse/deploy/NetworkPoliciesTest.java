@@ -26,6 +26,8 @@ class NetworkPoliciesTest {
 
     /** DNS, PostgreSQL, Kafka, Keycloak (HTTP and HTTPS). */
     private static final Set<Integer> ALLOWED_EGRESS_PORTS = Set.of(53, 5432, 9093, 8080, 8443, 4317, 4318);
+    /** SMTP (25, 465, 587): partnership-service alone, for its notification mails (pulse-egress-smtp). */
+    private static final Set<Integer> SMTP_PORTS = Set.of(25, 465, 587);
 
     @TestFactory
     Stream<DynamicTest> everyNetworkPolicySelectsPodsOfADeployment() {
@@ -70,8 +72,11 @@ class NetworkPoliciesTest {
                         p.check(rule.getPorts() != null && !rule.getPorts().isEmpty(), where + " " + Kustomize.id(np) + " allows egress on every port");
                         for (NetworkPolicyPort pp : rule.getPorts() == null ? List.<NetworkPolicyPort>of() : rule.getPorts()) {
                             Integer n = pp.getPort() == null ? null : pp.getPort().getIntVal();
-                            p.check(n != null && ALLOWED_EGRESS_PORTS.contains(n), where + " " + Kustomize.id(np) + " allows egress to port "
-                                    + pp.getPort() + " (allowed: " + ALLOWED_EGRESS_PORTS + ")");
+                            boolean smtp = n != null && SMTP_PORTS.contains(n)
+                                    && Rendered.serviceName(d).equals("partnership-service");
+                            p.check(n != null && (ALLOWED_EGRESS_PORTS.contains(n) || smtp), where + " " + Kustomize.id(np)
+                                    + " allows egress to port " + pp.getPort() + " (allowed: " + ALLOWED_EGRESS_PORTS
+                                    + ", SMTP for partnership-service only)");
                         }
                     }
                 }

@@ -53,7 +53,9 @@ public class PartnershipProjection {
             .on(MEMBERSHIP_ENDED, MembershipData.class, this::membership)
             .on(ROLE_GRANTED, RoleData.class, this::role)
             .on(ROLE_REVOKED, RoleData.class, this::role)
-            .on(PERSON_UPDATED, PersonData.class, this::person);
+            .on(PERSON_UPDATED, PersonData.class, this::person)
+            // partnership-service's own notification bookkeeping: nothing to project.
+            .ignore(NOTIFICATION_DUE);
 
     @Incoming("partnership-events")
     @Blocking(ordered = true)

@@ -38,6 +38,7 @@ public final class EventTopics {
     public static final String ASSESSMENT = "pulse.assessment.v1";
     public static final String REPORTING_DLQ = "pulse.reporting.dlq.v1";
     public static final String ASSESSMENT_DLQ = "pulse.assessment.dlq.v1";
+    public static final String PARTNERSHIP_DLQ = "pulse.partnership.dlq.v1";
     public static final String PUBLIC = "pulse.public.v1";
 
     /** One record as read: its value and headers (as UTF-8 strings). */

@@ -29,7 +29,8 @@ public final class EmbeddedKafkaBroker {
             "pulse.assessment.v1", 3,
             "pulse.public.v1", 3,
             "pulse.reporting.dlq.v1", 1,
-            "pulse.assessment.dlq.v1", 1);
+            "pulse.assessment.dlq.v1", 1,
+            "pulse.partnership.dlq.v1", 1);
 
     private static EmbeddedKafkaBroker shared;
 

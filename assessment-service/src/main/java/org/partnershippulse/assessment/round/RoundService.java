@@ -6,6 +6,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import org.partnershippulse.assessment.round.RoundApi.RoundView;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
 import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.events.assessment.RoundData;
+import org.partnershippulse.events.assessment.RoundReminderDueData;
 import org.partnershippulse.events.publicstream.PublicEventType;
 import org.partnershippulse.events.publicstream.PublicRound;
 import org.partnershippulse.kit.events.Outbox;
@@ -191,6 +193,50 @@ public class RoundService {
         return due;
     }
 
+    /**
+     * Open rounds whose reminder is due at {@code now} and was not yet emitted. In a transaction of its own, as
+     * {@link #dueInWindow}.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<UUID> remindersDue(Instant now, Duration before) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = Round.getEntityManager().createNativeQuery("select r.id from assessment_round r where r.status = 'OPEN' "
+                        + "and r.closes_at > :now and r.closes_at <= :until "
+                        + "and not exists (select 1 from round_reminder m where m.round_id = r.id)", UUID.class)
+                .setParameter("now", now).setParameter("until", now.plus(before)).getResultList();
+        return due;
+    }
+
+    /**
+     * Emits the round's reminder-due event, once per round: who is to be reminded (the invitees who have not submitted;
+     * everyone invited in an ANONYMOUS round, where who took part is not to be known). Looks again under the caller's
+     * lock and records it in round_reminder (unique per round), so two instances never emit it twice.
+     *
+     * @return whether it was emitted now
+     */
+    @Transactional
+    public boolean remind(UUID roundId, Instant now, Duration before) {
+        Round round = Round.findById(roundId);
+        if (round == null || round.status != RoundStatus.OPEN || round.closesAt == null
+                || !round.closesAt.isAfter(now) || round.closesAt.isAfter(now.plus(before))) {
+            return false;
+        }
+        // The row is the "once": a second instance (or a second run) inserts nothing and emits nothing.
+        int first = Round.getEntityManager().createNativeQuery("insert into round_reminder (round_id, emitted_at) "
+                + "values (:round, :now) on conflict do nothing").setParameter("round", round.id)
+                .setParameter("now", now()).executeUpdate();
+        if (first == 0) {
+            return false;
+        }
+        boolean anonymous = round.confidentiality == RoundSettings.Confidentiality.ANONYMOUS;
+        Set<UUID> submitted = anonymous ? Set.of() : responses.submitters(round.id);
+        List<UUID> people = RoundInvitation.of(round.id).stream().map(i -> i.personId)
+                .filter(id -> !submitted.contains(id)).toList();
+        outbox.record(AssessmentEventType.ROUND_REMINDER_DUE, round.partnershipId.toString(), "rounds/" + round.id,
+                new RoundReminderDueData(round.id, round.partnershipId, round.title, round.closesAt, anonymous, people));
+        return true;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public Participation participation(UUID partnershipId, UUID roundId) {
         Round round = managed(partnershipId, roundId);
@@ -339,7 +385,8 @@ public class RoundService {
                 round.breakdowns().stream().sorted().map(Enum::name).toList(),
                 partnership == null ? null : partnership.declaredDimension,
                 invitees.size(), AudienceRules.bySector(invitees), AudienceRules.byRole(invitees), responded,
-                round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null);
+                round.openedAt, round.closedAt, type == AssessmentEventType.ROUND_REOPENED ? round.reopenReason : null,
+                type == AssessmentEventType.ROUND_CLOSED ? null : invitees.stream().map(Invitee::personId).toList());
         outbox.record(type, round.partnershipId.toString(), "rounds/" + round.id, data);
         publishPublicly(type == AssessmentEventType.ROUND_CLOSED ? PublicEventType.ROUND_CLOSED : PublicEventType.ROUND_OPENED,
                 round, instrument);

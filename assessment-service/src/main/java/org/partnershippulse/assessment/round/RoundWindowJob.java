@@ -5,16 +5,19 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.partnershippulse.assessment.round.RoundLifecycle.Action;
 
 /**
  * Opens and closes rounds at their planned times ({@link RoundWindow}), doing what the coordinator's open and
  * close do, as "system". One instance at a time: each step holds a PostgreSQL advisory lock (as the outbox relay
- * does) and looks at the round again under it, so replicas never open or close a round twice.
+ * does) and looks at the round again under it, so replicas never open or close a round twice. It also emits each
+ * open round's reminder-due event once, {@code pulse.assessment.reminder-before} (default P3D) before it closes.
  */
 @ApplicationScoped
 public class RoundWindowJob {
@@ -31,10 +34,37 @@ public class RoundWindowJob {
     @Inject
     EntityManager em;
 
+    /** How long before a round closes its reminder-due event is emitted (once per round). */
+    @ConfigProperty(name = "pulse.assessment.reminder-before", defaultValue = "P3D")
+    Duration reminderBefore;
+
     @Scheduled(every = "${pulse.rounds.window-check-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void run() {
-        followWindows(Instant.now());
+        Instant now = Instant.now();
+        followWindows(now);
+        remind(now);
+    }
+
+    /** @return how many reminder-due events were emitted */
+    int remind(Instant now) {
+        int emitted = 0;
+        for (UUID roundId : rounds.remindersDue(now, reminderBefore)) {
+            try {
+                Boolean done = QuarkusTransaction.requiringNew()
+                        .call(() -> locked() ? rounds.remind(roundId, now, reminderBefore) : null);
+                if (done == null) {
+                    return emitted;
+                }
+                if (done) {
+                    emitted++;
+                    LOG.infof("Round %s closes within %s: reminder due", roundId, reminderBefore);
+                }
+            } catch (RuntimeException e) {
+                LOG.warnf("Round %s: reminder could not be emitted: %s", roundId, e.getMessage());
+            }
+        }
+        return emitted;
     }
 
     /** @return how many rounds were opened or closed */

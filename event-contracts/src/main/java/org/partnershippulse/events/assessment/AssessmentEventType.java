@@ -13,6 +13,7 @@ public enum AssessmentEventType implements EventType {
     ROUND_OPENED("org.partnershippulse.round.opened.v1", RoundData.class),
     ROUND_REOPENED("org.partnershippulse.round.reopened.v1", RoundData.class),
     ROUND_CLOSED("org.partnershippulse.round.closed.v1", RoundData.class),
+    ROUND_REMINDER_DUE("org.partnershippulse.round.reminder-due.v1", RoundReminderDueData.class),
     RESPONSE_SUBMITTED("org.partnershippulse.assessment.response-submitted.v1", ResponseSubmittedData.class);
 
     public static final String TOPIC = "pulse.assessment.v1";

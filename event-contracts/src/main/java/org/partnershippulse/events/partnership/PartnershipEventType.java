@@ -33,7 +33,8 @@ public enum PartnershipEventType implements EventType {
     CHECK_IN_RECORDED("org.partnershippulse.checkin.recorded.v1", CheckInData.class),
     MEASURE_DEFINED("org.partnershippulse.measure.defined.v1", MeasureData.class),
     MEASURE_CHANGED("org.partnershippulse.measure.changed.v1", MeasureData.class),
-    MEASURE_RECORDED("org.partnershippulse.measure.recorded.v1", MeasureValueData.class);
+    MEASURE_RECORDED("org.partnershippulse.measure.recorded.v1", MeasureValueData.class),
+    NOTIFICATION_DUE("org.partnershippulse.notification.due.v1", NotificationDueData.class);
 
     public static final String TOPIC = "pulse.partnership.v1";
 

@@ -62,7 +62,9 @@ public class AssessmentEventsConsumer {
             .on(RESPONSE_SUBMITTED, ResponseSubmittedData.class, this::response)
             .on(PING, PingData.class, this::ping)
             // Rounds carry their own instrument snapshot; the catalogue itself is not reported on.
-            .ignore(INSTRUMENT_PUBLISHED);
+            .ignore(INSTRUMENT_PUBLISHED)
+            // Reminders are partnership-service's to mail; nothing in a report changes.
+            .ignore(ROUND_REMINDER_DUE);
 
     @Incoming("assessment-events")
     @Blocking(ordered = true)

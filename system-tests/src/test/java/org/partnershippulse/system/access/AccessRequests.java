@@ -89,6 +89,16 @@ final class AccessRequests {
     private void partnershipService() {
         String a = "/partnerships/" + f.partnershipA;
         on(PARTNERSHIP, "GET", "/me", "", () -> Call.to("/me"));
+        on(PARTNERSHIP, "GET", "/me/notification-settings", "the caller's own (the admin has no person entry)",
+                () -> Call.to("/me/notification-settings"));
+        on(PARTNERSHIP, "PUT", "/me/notification-settings", "the caller's own (the admin has no person entry)",
+                () -> Call.to("/me/notification-settings").body(Map.of("language", "en", "emailOptOut", false)));
+        String noSuchToken = "/notifications/unsubscribe?token=" + "N".repeat(43);
+        on(PARTNERSHIP, "GET", "/notifications/unsubscribe",
+                "a well-formed token no link has (the token, not a login, is the credential)",
+                () -> Call.to(noSuchToken).accept("text/html"));
+        on(PARTNERSHIP, "POST", "/notifications/unsubscribe", "a well-formed token no link has",
+                () -> Call.to(noSuchToken).accept("text/html"));
         on(PARTNERSHIP, "GET", "/sectors", "", () -> Call.to("/sectors"));
         on(PARTNERSHIP, "GET", "/person-roles", "", () -> Call.to("/person-roles"));
 

@@ -129,7 +129,9 @@ final class RealResources {
      */
     ValidRequest validRequest(PulseService service, Operation operation) {
         String path = operation.path();
-        boolean ownResponse = path.startsWith("/rounds/{roundId}/response") || path.equals("/rounds/{roundId}/me");
+        // the caller's own things: their response, and their notification settings (the admin has no person entry)
+        boolean ownResponse = path.startsWith("/rounds/{roundId}/response") || path.equals("/rounds/{roundId}/me")
+                || path.equals("/me/notification-settings");
         String user = ownResponse ? RESPONDENT.username() : ADMIN;
         Map<String, String> pathValues = new LinkedHashMap<>();
         Map<String, String> query = new LinkedHashMap<>();

@@ -58,7 +58,7 @@ class KafkaAclsIT {
     @Test
     void theSubscriberIsRefusedTheInternalTopics() {
         for (String internal : List.of(EventTopics.PARTNERSHIP, EventTopics.ASSESSMENT, EventTopics.ASSESSMENT_DLQ,
-                EventTopics.REPORTING_DLQ)) {
+                EventTopics.REPORTING_DLQ, EventTopics.PARTNERSHIP_DLQ)) {
             try (KafkaConsumer<String, String> c = consumer(KafkaAccess.PUBLIC_SUBSCRIBER, "public-acl-test-")) {
                 assertThrows(TopicAuthorizationException.class, () -> c.partitionsFor(internal, Duration.ofSeconds(30)),
                         "public-subscriber reading " + internal);
@@ -85,7 +85,7 @@ class KafkaAclsIT {
         // assessment-service never reads its own answers back, nor reporting's dead letters
         assertInstanceOf(TopicAuthorizationException.class, refusedRead("assessment-service", EventTopics.ASSESSMENT));
         assertInstanceOf(TopicAuthorizationException.class, refusedRead("assessment-service", EventTopics.REPORTING_DLQ));
-        // partnership-service reads nothing, not even the topic it writes
+        // partnership-service reads only assessment's events (for its notifications), not even the topic it writes
         assertInstanceOf(TopicAuthorizationException.class, refusedRead("partnership-service", EventTopics.PARTNERSHIP));
         // reporting-service cannot forge partnership or assessment events
         assertInstanceOf(AuthorizationException.class, refusedWrite("reporting-service", EventTopics.PARTNERSHIP));
