@@ -54,8 +54,10 @@ public class PartnershipProjection {
             .on(ROLE_GRANTED, RoleData.class, this::role)
             .on(ROLE_REVOKED, RoleData.class, this::role)
             .on(PERSON_UPDATED, PersonData.class, this::person)
-            // partnership-service's own notification bookkeeping: nothing to project.
-            .ignore(NOTIFICATION_DUE);
+            // partnership-service's own notification bookkeeping and the improvement context (plans, goals,
+            // commitments, check-ins, measures): nothing to project.
+            .ignore(NOTIFICATION_DUE, PLAN_CREATED, PLAN_CHANGED, GOAL_SET, GOAL_CHANGED, COMMITMENT_MADE,
+                    COMMITMENT_SIGNED, CHECK_IN_RECORDED, MEASURE_DEFINED, MEASURE_CHANGED, MEASURE_RECORDED);
 
     @Incoming("partnership-events")
     @Blocking(ordered = true)
