@@ -50,7 +50,7 @@ class ArchiveResourceTest {
                  "release":{"number":%d,"cutAt":"2026-04-30T07:00:31Z","trigger":"CLOSE"},"minimumGroupSize":3,
                  "participation":{"invited":10,"responded":8,"rate":0.8,"bySector":[{"group":"EDUCATION","invited":4,"responded":4,"rate":1.0}],
                    "byRole":[],"hiddenSectorGroups":2,"hiddenRoleGroups":0},
-                 "items":[{"sectionKey":"trust","itemKey":"trust-team-building","scaleType":"PAI_STATUS","responses":8,"withheld":false,
+                 "items":[{"sectionKey":"trust","itemKey":"trust-team-building","scaleType":"ORDINAL","responses":8,"withheld":false,
                    "distribution":[{"value":"CURRENTLY_EXISTS","count":5,"share":0.625}],"mean":2.4,"median":2.0,"consensus":0.7}],
                  "sections":[{"key":"trust","answers":8,"meanScore":2.4,"normalisedScore":0.7}],"sectorDifferences":[],"coverage":[]}
                 """.formatted(roundId, partnershipId, release) : "null";
