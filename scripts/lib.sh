@@ -40,7 +40,7 @@ PULSE_KAFKA_BOOTSTRAP="127.0.0.1:${PULSE_KAFKA_PORT}"
 PULSE_KAFKA_MTLS_PORT=${PULSE_KAFKA_MTLS_PORT:-$((PULSE_KAFKA_PORT + 3))}
 PULSE_KAFKA_JAVA_OPTS=${PULSE_KAFKA_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC -XX:TieredStopAtLevel=1}
 # topic:partitions, as deploy/kafka-topics/topics.yaml (the dead-letter topics too: auto-creation is off)
-PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.public.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1 pulse.partnership.dlq.v1:1)
+PULSE_TOPICS=(pulse.partnership.v1:3 pulse.assessment.v1:3 pulse.public.v1:3 pulse.reporting.v1:3 pulse.reporting.dlq.v1:1 pulse.assessment.dlq.v1:1 pulse.partnership.dlq.v1:1)
 # sasl_ssl (default): TLS with a CA made for this run directory, SCRAM-SHA-512 users, ACLs (StandardAuthorizer) as
 # scripts/kafka/acls.txt says. plaintext: the broker of old, no authentication, no ACLs (a laptop escape hatch only).
 PULSE_KAFKA_SECURITY=${PULSE_KAFKA_SECURITY:-sasl_ssl}

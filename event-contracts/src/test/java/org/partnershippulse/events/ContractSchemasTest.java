@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.events.publicstream.PublicEventType;
+import org.partnershippulse.events.reporting.ReportingEventType;
 import org.partnershippulse.kit.events.EventType;
 
 /**
@@ -52,6 +53,9 @@ class ContractSchemasTest {
             all.add(new Typed(t, t.dataType()));
         }
         for (PublicEventType t : PublicEventType.values()) {
+            all.add(new Typed(t, t.dataType()));
+        }
+        for (ReportingEventType t : ReportingEventType.values()) {
             all.add(new Typed(t, t.dataType()));
         }
         return all;

@@ -5,6 +5,7 @@ import static org.partnershippulse.events.partnership.PartnershipEventType.*;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.partnershippulse.events.partnership.MembershipData;
 import org.partnershippulse.events.partnership.PartnershipData;
+import org.partnershippulse.events.partnership.PartnershipPurgedData;
 import org.partnershippulse.events.partnership.PersonData;
 import org.partnershippulse.events.partnership.RoleData;
 import org.partnershippulse.kit.events.EventHandler.Delivery;
@@ -54,10 +56,15 @@ public class PartnershipProjection {
             .on(ROLE_GRANTED, RoleData.class, this::role)
             .on(ROLE_REVOKED, RoleData.class, this::role)
             .on(PERSON_UPDATED, PersonData.class, this::person)
+            .on(PARTNERSHIP_PURGED, PartnershipPurgedData.class, this::purged)
             // partnership-service's own notification bookkeeping and the improvement context (plans, goals,
             // commitments, check-ins, measures): nothing to project.
             .ignore(NOTIFICATION_DUE, PLAN_CREATED, PLAN_CHANGED, GOAL_SET, GOAL_CHANGED, COMMITMENT_MADE,
                     COMMITMENT_SIGNED, CHECK_IN_RECORDED, MEASURE_DEFINED, MEASURE_CHANGED, MEASURE_RECORDED);
+
+    /** Each service deletes its own rows of a purged partnership, in the batch's transaction. */
+    @Inject
+    Event<PartnershipPurged> purges;
 
     @Incoming("partnership-events")
     @Blocking(ordered = true)
@@ -98,6 +105,9 @@ public class PartnershipProjection {
                 && d.version() != null, "membership event without membershipId, partnershipId, organisationId, role or version");
         require(fits(d.organisationName(), 300) && fits(d.sector(), 60) && fits(d.role(), 40),
                 "membership event with values too long");
+        if (purged(d.partnershipId())) {
+            return;
+        }
         MembershipView view = MembershipView.findById(d.membershipId());
         if (view == null) {
             view = new MembershipView();
@@ -121,6 +131,9 @@ public class PartnershipProjection {
                 && d.personName() != null, "role event without roleId, partnershipId, personId, personName or role");
         require(fits(d.role(), 40) && fits(d.subject(), 200) && fits(d.personName(), 300)
                 && fits(d.organisationName(), 300) && fits(d.sector(), 60), "role event with values too long");
+        if (purged(d.partnershipId())) {
+            return;
+        }
         PersonRoleView view = PersonRoleView.findById(d.roleId());
         if (view == null) {
             view = new PersonRoleView();
@@ -145,9 +158,46 @@ public class PartnershipProjection {
                 "person event without partnershipId, personId or personName");
         require(fits(d.subject(), 200) && fits(d.personName(), 300) && fits(d.organisationName(), 300)
                 && fits(d.sector(), 60), "person event with values too long");
+        if (purged(d.partnershipId())) {
+            return;
+        }
         PersonRoleView.update("subject = ?1, personName = ?2, organisationId = ?3, organisationName = ?4, sector = ?5 "
                         + "where partnershipId = ?6 and personId = ?7", d.subject(), d.personName(), d.organisationId(),
                 d.organisationName(), d.sector(), d.partnershipId(), d.personId());
+    }
+
+    /**
+     * The partnership was deleted entirely: its projection goes, and every observer of {@link PartnershipPurged}
+     * (the service's rounds, responses, read models) deletes its rows in the same transaction. The view stays as a
+     * tombstone (status PURGED, nothing else of it), so that events of the partnership arriving later on this or another
+     * topic (a rebuild's replay) are recognised and dropped instead of bringing it back.
+     */
+    private void purged(PartnershipPurgedData d, Delivery delivery) {
+        require(d.partnershipId() != null, "partnership.purged without partnershipId");
+        PersonRoleView.delete("partnershipId", d.partnershipId());
+        MembershipView.delete("partnershipId", d.partnershipId());
+        PartnershipView view = PartnershipView.findById(d.partnershipId());
+        if (view == null) {
+            view = new PartnershipView();
+            view.id = d.partnershipId();
+        }
+        view.name = "";
+        view.status = PURGED;
+        view.declaredDimension = null;
+        view.sharesResultsPublicly = false;
+        view.sourceVersion = Long.MAX_VALUE;
+        view.updatedAt = d.purgedAt() == null ? Instant.now() : d.purgedAt();
+        view.persist();
+        purges.fire(new PartnershipPurged(d.partnershipId()));
+    }
+
+    /** The status of a purged partnership's tombstone. */
+    public static final String PURGED = "PURGED";
+
+    /** Whether the partnership was purged: its events are to be dropped. */
+    public static boolean purged(java.util.UUID partnershipId) {
+        PartnershipView view = PartnershipView.findById(partnershipId);
+        return view != null && PURGED.equals(view.status);
     }
 
     private static boolean fits(String value, int length) {

@@ -28,6 +28,7 @@ public final class EmbeddedKafkaBroker {
             "pulse.partnership.v1", 3,
             "pulse.assessment.v1", 3,
             "pulse.public.v1", 3,
+            "pulse.reporting.v1", 3,
             "pulse.reporting.dlq.v1", 1,
             "pulse.assessment.dlq.v1", 1,
             "pulse.partnership.dlq.v1", 1);

@@ -16,6 +16,7 @@ public enum PartnershipEventType implements EventType {
     PARTNERSHIP_CREATED("org.partnershippulse.partnership.created.v1", PartnershipData.class),
     PARTNERSHIP_UPDATED("org.partnershippulse.partnership.updated.v1", PartnershipData.class),
     PARTNERSHIP_DISSOLVED("org.partnershippulse.partnership.dissolved.v1", PartnershipData.class),
+    PARTNERSHIP_PURGED("org.partnershippulse.partnership.purged.v1", PartnershipPurgedData.class),
     MEMBERSHIP_STARTED("org.partnershippulse.membership.started.v1", MembershipData.class),
     MEMBERSHIP_CHANGED("org.partnershippulse.membership.changed.v1", MembershipData.class),
     MEMBERSHIP_ENDED("org.partnershippulse.membership.ended.v1", MembershipData.class),

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.partnershippulse.partnership.archive.PartnershipPurge;
 import org.partnershippulse.kit.paging.Page;
 import org.partnershippulse.kit.paging.PageParams;
 import org.partnershippulse.kit.problem.Problem;
@@ -43,6 +44,9 @@ public class PartnershipResource {
 
     @Inject
     PartnershipService service;
+
+    @Inject
+    PartnershipPurge purges;
 
     @GET
     @Operation(operationId = "listPartnerships", summary = "List partnerships",
@@ -136,13 +140,25 @@ public class PartnershipResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(operationId = "deletePartnership", summary = "Delete a partnership created by mistake",
-            description = "Platform administrators only; refused (409) once it has history (memberships, roles, agreements, people or organisations added for it): dissolve it instead.")
+    @Operation(operationId = "deletePartnership", summary = "Delete a partnership created by mistake, or entirely",
+            description = "Platform administrators only. Without purge: refused (409) once it has history (memberships, roles, agreements, people or organisations added for it): dissolve it instead. "
+                    + "With purge=true: deletes the partnership and all its data here (agreements, roles, memberships, released reports, audit trail, people and organisations no other partnership sees), "
+                    + "records the deletion in the platform's audit trail and publishes partnership.purged so that assessment- and reporting-service delete their copies (rounds, responses, reports). "
+                    + "Download the archive first (GET /partnerships/{id}/archive): nothing can be restored.")
     @APIResponse(responseCode = "204", description = "Deleted")
     // nothing but a problem can come back, so a client accepting only application/problem+json must not get 406
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
-    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "The partnership's id") UUID id) {
-        service.delete(id);
+    public RestResponse<Void> delete(@PathParam("id") @Parameter(description = "The partnership's id") UUID id,
+            @QueryParam("purge") @Parameter(description = "true: delete the partnership and all its data, history included",
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.BOOLEAN)) String purge) {
+        if (purge != null && !purge.equals("true") && !purge.equals("false")) {
+            throw org.partnershippulse.kit.problem.ProblemException.invalid("purge", "must be true or false");
+        }
+        if ("true".equals(purge)) {
+            purges.purge(id);
+        } else {
+            service.delete(id);
+        }
         return RestResponse.noContent();
     }
 

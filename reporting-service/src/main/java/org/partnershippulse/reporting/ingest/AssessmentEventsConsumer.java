@@ -25,6 +25,7 @@ import org.partnershippulse.kit.events.EventHandler.Delivery;
 import org.partnershippulse.kit.events.EventHandlers;
 import org.partnershippulse.kit.events.EventPipeline;
 import org.partnershippulse.kit.events.PoisonEventException;
+import org.partnershippulse.projection.PartnershipProjection;
 import org.partnershippulse.reporting.diagnostics.DiagnosticPing;
 import org.partnershippulse.reporting.live.RoundUpdates;
 import org.partnershippulse.reporting.release.ReleaseService;
@@ -78,17 +79,26 @@ public class AssessmentEventsConsumer {
     }
 
     private void round(RoundData d, String status, Delivery delivery) {
+        if (d.partnershipId() != null && PartnershipProjection.purged(d.partnershipId())) {
+            return; // a purged partnership's rounds are not brought back
+        }
         rounds.round(d, status);
         // A round's state changed: its live streams hear of it once the batch is committed.
         delivery.batch().afterCommit(() -> updates.changed(d.roundId()));
     }
 
     private void closed(RoundData d, Delivery delivery) {
+        if (d.partnershipId() != null && PartnershipProjection.purged(d.partnershipId())) {
+            return;
+        }
         round(d, "CLOSED", delivery);
         responses(delivery).closed.add(d.roundId());
     }
 
     private void response(ResponseSubmittedData d, Delivery delivery) {
+        if (d.partnershipId() != null && PartnershipProjection.purged(d.partnershipId())) {
+            return;
+        }
         responses(delivery).submitted.add(rounds.prepare(delivery.position(), d));
     }
 

@@ -95,6 +95,89 @@ class ReportPageTest {
         assertTrue(dom.contains("id=\"release\"") && dom.contains("Release 1, cut "), "the page names the release it shows");
     }
 
+    static final String LONG_TRUST = "Trust and shared understanding between the partner organisations across every sector of the county";
+
+    /**
+     * Issue 17: every chart can be read on paper. Axes with ticks and their values and a title, a legend naming each
+     * trend series, and section names wrapped over lines, never cut: each line short enough for its column, and
+     * together the whole name.
+     */
+    @Test
+    void chartsHaveAxesTicksLegendsAndWholeWrappedSectionNames() throws Exception {
+        Partnership p = Partnership.create("Readable charts", null);
+        com.fasterxml.jackson.databind.node.ObjectNode instrument = ReportEvents.instrument();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) instrument.get("sections").get(0)).set("title", ReportEvents.text(LONG_TRUST));
+        UUID earlier = ReportEvents.openRound(p.id(), MINIMUM_TWO, instrument);
+        submit(p, earlier, Map.of(T1, "NEEDS_IMMEDIATE_ATTENTION", T2, "NEEDS_WORK_IN_FUTURE"));
+        submit(p, earlier, Map.of(T1, "NEEDS_WORK_IN_FUTURE", T2, "NEEDS_WORK_IN_FUTURE"));
+        Thread.sleep(5);
+        UUID round = ReportEvents.openRound(p.id(), MINIMUM_TWO, instrument);
+        submit(p, round, Map.of(T1, "CURRENTLY_EXISTS", T2, "CURRENTLY_EXISTS"));
+        submit(p, round, Map.of(T1, "CURRENTLY_EXISTS", T2, "NEEDS_WORK_IN_FUTURE"));
+        Releases.cut(earlier, 2);
+        Releases.cut(round, 2);
+
+        String dom = dumpDom("http://localhost:" + RestAssured.port + "/rounds/" + round + "/report.html#access_token="
+                + TestTokens.of(p.coordinator()));
+        assertTrue(dom.contains("data-rendered=\"true\""), "the page rendered: " + dom.substring(0, Math.min(dom.length(), 2000)));
+
+        String profile = chart(dom, "profile");
+        assertTrue(profile.contains("data-axis=\"x\""), "the profile has an x axis");
+        assertEquals(List.of("0 %", "25 %", "50 %", "75 %", "100 %"), tickLabels(profile), "the profile's scale");
+        assertTrue(profile.contains("Section score: 0 % = every answer"), "the profile's axis title");
+        assertTrue(profile.contains("data-legend=\"true\""), "the profile has a legend");
+        List<String> lines = tspans(profile, "data-section-label=\"trust\"");
+        assertTrue(lines.size() >= 3, "a long section name wraps over lines: " + lines);
+        lines.forEach(l -> assertTrue(l.length() <= 30 || !l.contains(" "), "a line fits its column: " + l));
+        assertEquals(LONG_TRUST, String.join(" ", lines), "the whole section name, nothing cut");
+
+        String trend = chart(dom, "trend");
+        assertTrue(trend.contains("data-axis=\"x\"") && trend.contains("data-axis=\"y\""), "the trend has both axes");
+        assertTrue(trend.contains(">Mean score<") && trend.contains(">Round (oldest first)<"), "axis titles");
+        List<String> yTicks = tickLabels(trend.substring(trend.indexOf("data-axis=\"y\"")));
+        assertTrue(yTicks.size() >= 3 && yTicks.contains("1") && yTicks.contains("3"), "the y scale spans the scores: " + yTicks);
+        assertTrue(trend.contains("data-legend-series=\"trust\""), "the legend has the trust series");
+        int legend = trend.indexOf("data-legend=\"true\"");
+        assertEquals(LONG_TRUST, String.join(" ", tspans(trend.substring(legend), "data-label=\"" + LONG_TRUST + "\"")),
+                "the legend names the series in full");
+        assertTrue(trend.matches("(?s).*<polyline points=\"[0-9.]+,[0-9.]+ [0-9.]+,[0-9.]+\"[^>]*data-series=\"trust\".*"));
+
+        assertTrue(chart(dom, "bar-axis").contains("100 %"), "the items' bars share an axis of shares");
+        assertTrue(chart(dom, "participation").contains("data-axis=\"x\""), "participation has its scale");
+    }
+
+    /** The first svg whose class list has {@code cls}, whole. */
+    private static String chart(String dom, String cls) {
+        Matcher m = Pattern.compile("<svg [^>]*class=\"[^\"]*\\b" + cls + "\\b[^\"]*\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(dom);
+        assertTrue(m.find(), "an svg chart " + cls);
+        return m.group(0);
+    }
+
+    private static List<String> tickLabels(String svg) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("<text [^>]*class=\"tick-label\"[^>]*>([^<]*)</text>").matcher(svg);
+        Matcher axis = Pattern.compile("data-axis=").matcher(svg);
+        int end = svg.length();
+        if (axis.find() && axis.find()) {
+            end = axis.start(); // the first axis only
+        }
+        while (m.find() && m.start() < end) {
+            out.add(m.group(1));
+        }
+        return out;
+    }
+
+    private static List<String> tspans(String svg, String attribute) {
+        Matcher text = Pattern.compile("<text [^>]*" + Pattern.quote(attribute) + "[^>]*>(.*?)</text>", Pattern.DOTALL).matcher(svg);
+        assertTrue(text.find(), "a label with " + attribute);
+        List<String> lines = new ArrayList<>();
+        Matcher span = Pattern.compile("<tspan[^>]*>([^<]*)</tspan>").matcher(text.group(1));
+        while (span.find()) {
+            lines.add(span.group(1));
+        }
+        return lines;
+    }
+
     private static Map<String, Double> bar(String dom, String item) {
         Matcher svg = Pattern.compile("<svg [^>]*data-item=\"" + Pattern.quote(item) + "\"[^>]*>(.*?)</svg>", Pattern.DOTALL).matcher(dom);
         assertTrue(svg.find(), "a stacked bar for " + item);

@@ -122,6 +122,8 @@ final class AccessRequests {
                 () -> Call.to(a).body(f.partnershipABody).ifMatch(etag("admin", PARTNERSHIP, a)));
         on(PARTNERSHIP, "DELETE", "/partnerships/{id}", "created by mistake, nobody holds a role in it yet",
                 () -> Call.to("/partnerships/" + f.newEmptyPartnership()));
+        on(PARTNERSHIP, "DELETE", "/partnerships/{id}", "purge=true: a partnership like A deleted entirely, fresh per caller",
+                () -> Call.to("/partnerships/" + f.newPartnershipLikeA() + "?purge=true"));
         on(PARTNERSHIP, "POST", "/partnerships/{id}/dissolve", "a partnership like A, fresh per caller", () -> {
             String path = "/partnerships/" + f.newPartnershipLikeA();
             return Call.to(path + "/dissolve").body(Map.of("reason", "The work moved to the county council"))
@@ -224,6 +226,8 @@ final class AccessRequests {
         on(PARTNERSHIP, "GET", "/things-to-try", "the catalogue (seeds)", () -> Call.to("/things-to-try"));
 
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/audit", "the coordinators' view", () -> Call.to(a + "/audit"));
+        on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/archive", "the coordinators' download (zip, audited)",
+                () -> Call.to(a + "/archive"));
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/coverage", "", () -> Call.to(a + "/coverage"));
 
         String memberships = "/partnerships/{partnershipId}/memberships";
