@@ -110,7 +110,7 @@ class ReportPageTest {
         ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), answers));
     }
 
-    static String dumpDom(String url) throws IOException, InterruptedException {
+    public static String dumpDom(String url) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
             fail("Chromium is needed for this test and was not found at " + CHROMIUM + ": apt-get install -y chromium");
         }
