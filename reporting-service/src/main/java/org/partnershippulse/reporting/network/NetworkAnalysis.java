@@ -99,8 +99,9 @@ public final class NetworkAnalysis {
                     } else if (!seenByA || !seenByB) {
                         Rating reporter = seenByA ? ab : ba;
                         unreciprocated.add(new Pair(reporter.rater(), reporter.rated(), 2,
-                                mean(List.of((double) ab.level(), (double) ba.level())),
-                                mean(List.of(ab.value(), ba.value())), mean(List.of(ab.trust(), ba.trust()))));
+                                mean(java.util.Arrays.asList((double) ab.level(), (double) ba.level())),
+                                mean(java.util.Arrays.asList(ab.value(), ba.value())),
+                                mean(java.util.Arrays.asList(ab.trust(), ba.trust())))); // a NONE side judged neither
                     }
                 }
             }

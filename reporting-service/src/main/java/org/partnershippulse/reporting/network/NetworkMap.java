@@ -25,7 +25,9 @@ public final class NetworkMap {
     }
 
     public static String svg(NetworkReport report) {
-        List<NetworkReport.Organisation> orgs = report.organisations();
+        // grouped by sector whatever the order given (stable: the order within a sector is kept)
+        List<NetworkReport.Organisation> orgs = new ArrayList<>(report.organisations());
+        orgs.sort(java.util.Comparator.comparing(o -> o.sector() == null ? "" : o.sector()));
         Map<String, String> colours = new LinkedHashMap<>();
         orgs.forEach(o -> colours.computeIfAbsent(o.sector(), s -> PALETTE[colours.size() % PALETTE.length]));
         int slots = orgs.size() + (colours.size() > 1 ? colours.size() : 0);
@@ -34,7 +36,7 @@ public final class NetworkMap {
         int slot = 0;
         String sector = null;
         for (NetworkReport.Organisation o : orgs) {
-            if (sector != null && !sector.equals(o.sector()) || sector == null && colours.size() > 1 && slot == 0) {
+            if (colours.size() > 1 && !java.util.Objects.equals(sector, o.sector())) {
                 slot++; // a gap before each sector group
             }
             sector = o.sector();

@@ -84,7 +84,7 @@ class NetworkReportTest {
                 .put("instrumentKey", "partner-relationships").put("instrumentVersion", 1)
                 .put("responseId", UUID.randomUUID().toString()).put("revision", 1)
                 .put("respondentId", UUID.randomUUID().toString()).put("organisationId", rater.toString())
-                .put("organisationName", "Rater").put("sector", "HEALTH").put("language", "en")
+                .put("organisationName", "Rater").put("sector", "HEALTH_CARE").put("language", "en")
                 .put("submittedAt", Instant.now().toString());
         data.putArray("roles").add("MEMBER");
         data.putArray("answers");
@@ -119,11 +119,11 @@ class NetworkReportTest {
     @Test
     void theNetworkOfAReleasedRelationshipRoundMatchesAHandCalculation() throws Exception {
         Partnership p = Partnership.create("Network " + UUID.randomUUID(), "COOPERATION");
-        UUID a = member(p, "Alder Clinic", "HEALTH");
-        UUID b = member(p, "Birch Hospital", "HEALTH");
+        UUID a = member(p, "Alder Clinic", "HEALTH_CARE");
+        UUID b = member(p, "Birch Hospital", "HEALTH_CARE");
         UUID c = member(p, "Cedar School", "EDUCATION");
         UUID d = member(p, "Dogwood College", "EDUCATION");
-        UUID roundId = ReportEvents.openRound(p.id(), new ReportEvents.RoundSettings(3, 4, Map.of("HEALTH", 2, "EDUCATION", 2),
+        UUID roundId = ReportEvents.openRound(p.id(), new ReportEvents.RoundSettings(3, 4, Map.of("HEALTH_CARE", 2, "EDUCATION", 2),
                 Map.of("MEMBER", 4), List.of()), relationshipInstrument());
         String network = "/rounds/" + roundId + "/report/network";
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->

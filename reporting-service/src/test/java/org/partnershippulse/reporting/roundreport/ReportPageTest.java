@@ -35,7 +35,7 @@ import org.partnershippulse.testkit.TestTokens;
 
 /** The printable page loaded in headless Chromium (Debian's chromium): the charts are drawn from the report. */
 @QuarkusTest
-class ReportPageTest {
+public class ReportPageTest {
 
     static final String T1 = "trust-understanding-partners";
     static final String T2 = "trust-team-building";
