@@ -86,9 +86,11 @@ class NetworkIT {
                 Map<String, Object> answers = new LinkedHashMap<>();
                 answers.put("relationship-level", Map.of("value", LEVELS.get(level[i][j])));
                 if (level[i][j] > 0) {
+                    String v = AMOUNTS.get(value[i][j] - 1);
+                    String t = AMOUNTS.get(trust[i][j] - 1);
                     answers.put("interaction-frequency", Map.of("value", "MONTHLY"));
-                    VALUE.forEach(k -> answers.put(k, Map.of("value", AMOUNTS.get(value[i][j] - 1))));
-                    TRUST.forEach(k -> answers.put(k, Map.of("value", AMOUNTS.get(trust[i][j] - 1))));
+                    VALUE.forEach(k -> answers.put(k, Map.of("value", v)));
+                    TRUST.forEach(k -> answers.put(k, Map.of("value", t)));
                 }
                 ratings.add(Map.of("organisationId", orgs.get(j), "answers", answers));
             }
