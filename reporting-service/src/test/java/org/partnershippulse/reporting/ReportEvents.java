@@ -251,7 +251,7 @@ public final class ReportEvents {
         return event;
     }
 
-    static void publishPartnership(UUID partnershipId, String type, ObjectNode data) {
+    public static void publishPartnership(UUID partnershipId, String type, ObjectNode data) {
         String event = TestEvents.cloudEvent(UUID.randomUUID(), "/partnership-service", type, partnershipId.toString(), data.toString());
         EventSchemas.assertValid(event);
         TestEvents.publish(PARTNERSHIP_TOPIC, partnershipId.toString(), event);

@@ -34,7 +34,9 @@ public class CatalogueSeeder {
             "bcr-partnership-assessment-inventory",
             "bcr-leadership-self-assessment",
             "wested-essential-conditions",
-            "aphsa-dimensions-of-partnership");
+            "aphsa-dimensions-of-partnership",
+            // our own relationship instrument (not from the seeds: its levels quote APHSA's continuum)
+            "partner-relationships");
 
     @Inject
     InstrumentService instruments;

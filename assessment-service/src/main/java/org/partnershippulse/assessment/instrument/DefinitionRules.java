@@ -80,6 +80,9 @@ public final class DefinitionRules {
         for (int q = 0; q < d.discussionQuestions().size(); q++) {
             text(out, "discussionQuestions[" + q + "].text", d.discussionQuestions().get(q).text(), languages, true);
         }
+        if (d.isRelationship()) {
+            relationship(out, d);
+        }
         return out;
     }
 
@@ -100,6 +103,35 @@ public final class DefinitionRules {
             });
         }
         return out;
+    }
+
+    /** The item a relationship instrument's reports find ties by: its lowest score means no relationship. */
+    public static final String RELATIONSHIP_LEVEL = "relationship-level";
+
+    /**
+     * What reports need of a relationship instrument: the relationship level as an ordinal item whose lowest score, 0,
+     * means no tie, and no free text (a comment about a named partner would be one person's words about it).
+     */
+    private static void relationship(List<Violation> out, InstrumentDefinition d) {
+        Item level = d.item(RELATIONSHIP_LEVEL).orElse(null);
+        if (level == null) {
+            out.add(new Violation("sections", "a RELATIONSHIP instrument needs the item " + RELATIONSHIP_LEVEL));
+        } else {
+            Scale scale = d.scale(level.scale()).orElse(null);
+            if (scale != null && (scale.type() != ScaleType.ORDINAL || scale.options() == null
+                    || scale.options().stream().noneMatch(o -> Integer.valueOf(0).equals(o.score())))) {
+                out.add(new Violation("items." + RELATIONSHIP_LEVEL + ".scale",
+                        "must be ORDINAL with an option of score 0 for no relationship"));
+            }
+        }
+        for (Item item : d.items()) {
+            if (d.scale(item.scale()).map(s -> s.type() == ScaleType.FREE_TEXT).orElse(false)) {
+                out.add(new Violation("items." + item.key() + ".scale", "a RELATIONSHIP instrument takes no free text"));
+            }
+            if (item.noteAllowed()) {
+                out.add(new Violation("items." + item.key() + ".noteAllowed", "a RELATIONSHIP instrument takes no notes"));
+            }
+        }
     }
 
     private static void scale(List<Violation> out, String path, Scale scale, Set<String> languages) {

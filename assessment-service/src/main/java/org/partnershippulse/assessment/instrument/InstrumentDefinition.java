@@ -1,5 +1,7 @@
 package org.partnershippulse.assessment.instrument;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -33,9 +35,17 @@ public record InstrumentDefinition(
         @Valid @Schema(description = "Recommendation content per section, offered for what a respondent rated lowest")
         List<@NotNull Recommendation> recommendations,
         @Valid @Schema(description = "Questions for the group discussion of the results")
-        List<@NotNull DiscussionQuestion> discussionQuestions) {
+        List<@NotNull DiscussionQuestion> discussionQuestions,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(nullable = true, description = "ITEMS (default, also when absent): each respondent answers the items once. "
+                + "RELATIONSHIP: each member organisation's designated respondent answers the items once per other member "
+                + "organisation (a relationship round; see the README, \"Relationship rounds\")") Type type) {
 
     public enum Kind { GROUP, PERSONAL }
+
+    /** How a respondent answers the items: once, or once per other member organisation. */
+    @Schema(name = "InstrumentType")
+    public enum Type { ITEMS, RELATIONSHIP }
 
     public enum ScaleType { ORDINAL, CATEGORICAL, NUMERIC, FREE_TEXT }
 
@@ -100,6 +110,12 @@ public record InstrumentDefinition(
         discussionQuestions = discussionQuestions == null ? List.of() : discussionQuestions;
     }
 
+    /** Absent means ITEMS; kept absent rather than defaulted so that existing snapshots and events stay as they were. */
+    @JsonIgnore
+    public boolean isRelationship() {
+        return type == Type.RELATIONSHIP;
+    }
+
     /** @return the scale an item is rated on, if the definition has it */
     public java.util.Optional<Scale> scale(String key) {
         return scales.stream().filter(s -> s.key().equals(key)).findFirst();
@@ -115,6 +131,6 @@ public record InstrumentDefinition(
 
     public InstrumentDefinition withKey(String newKey) {
         return new InstrumentDefinition(newKey, kind, title, description, source, languages, scales, sections,
-                recommendations, discussionQuestions);
+                recommendations, discussionQuestions, type);
     }
 }

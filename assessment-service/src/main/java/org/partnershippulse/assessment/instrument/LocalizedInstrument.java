@@ -16,6 +16,8 @@ public record LocalizedInstrument(
         @Schema(description = "The instrument version number", example = "1") int version,
         VersionStatus status,
         Kind kind,
+        @Schema(nullable = true, description = "RELATIONSHIP: answered once per other member organisation; null: answered once (ITEMS)")
+        InstrumentDefinition.Type type,
         @Schema(description = "The language the texts are in", example = "es") String language,
         @Schema(example = "Inventario de evaluación de la alianza") String title,
         @Schema(nullable = true) String description,
@@ -87,7 +89,7 @@ public record LocalizedInstrument(
                 text(s.description(), lang), s.items().stream().map(i -> new LItem(i.key(), text(i.text(), lang),
                         i.scale(), i.required(), i.noteAllowed(), i.options() == null ? List.of() : i.options().stream()
                         .map(o -> new LItemOption(o.value(), text(o.description(), lang))).toList())).toList())).toList();
-        return new LocalizedInstrument(d.key(), version, status, d.kind(), lang, text(d.title(), lang),
+        return new LocalizedInstrument(d.key(), version, status, d.kind(), d.type(), lang, text(d.title(), lang),
                 text(d.description(), lang), d.source(), d.languages(), scales, sections,
                 d.recommendations().stream().map(r -> new LRecommendation(r.section(), r.level(), text(r.text(), lang))).toList(),
                 d.discussionQuestions().stream().map(q -> new LDiscussionQuestion(q.key(), text(q.text(), lang))).toList(),

@@ -3,6 +3,7 @@ package org.partnershippulse.assessment.response;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,10 @@ public final class ResponseApi {
             @Schema(description = "The language the respondent reads the instrument in; default en", example = "es") String language,
             @NotNull @Schema(description = "Item key to answer; an item left out or with a blank value is unanswered",
                     example = "{\"trust-partnership-norms\": {\"value\": \"NEEDS_WORK_IN_FUTURE\"}}")
-            Map<String, @Valid @NotNull Answer> answers) {
+            Map<String, @Valid @NotNull Answer> answers,
+            @Size(max = 500) @Schema(nullable = true, description = "Relationship rounds only (answers then stays empty): "
+                    + "one rating per other member organisation; the list replaces the saved one")
+            List<@Valid @NotNull PartnerRating> ratings) {
     }
 
     @Schema(name = "Response", description = "The caller's own response to a round")
@@ -32,6 +36,8 @@ public final class ResponseApi {
             @Schema(example = "en") String language,
             @Schema(description = "The working answers (may differ from the last submission, see unsubmittedChanges)")
             Map<String, Answer> answers,
+            @Schema(nullable = true, description = "Relationship rounds: the working ratings of the other member organisations; null for other rounds")
+            List<PartnerRating> ratings,
             @Schema(description = "Number of submissions: 0 for a draft, 1 after the first submission", example = "1") int revision,
             @Schema(nullable = true, description = "Null before the first submission") Instant lastSubmittedAt,
             @Schema(description = "Answers changed since the last submission; submit again to revise") boolean unsubmittedChanges,

@@ -30,6 +30,11 @@ public class ResponseRevision extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public String answers;
 
+    /** A relationship round's ratings ({@link PartnerRating}s), as JSON; null for other rounds. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String ratings;
+
     @Column(name = "organisation_id")
     public UUID organisationId;
 

@@ -35,6 +35,7 @@ import org.partnershippulse.kit.events.Outbox;
 import org.partnershippulse.kit.problem.Problem.Violation;
 import org.partnershippulse.kit.problem.ProblemException;
 import org.partnershippulse.kit.web.Versions;
+import org.partnershippulse.projection.MembershipView;
 import org.partnershippulse.projection.PersonRoleView;
 
 /**
@@ -45,6 +46,9 @@ import org.partnershippulse.projection.PersonRoleView;
 public class ResponseService {
 
     private static final TypeReference<LinkedHashMap<String, Answer>> ANSWERS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<PartnerRating>> RATINGS = new TypeReference<>() {
     };
 
     @Inject
@@ -82,11 +86,21 @@ public class ResponseService {
     @Transactional
     public Saved save(UUID roundId, SaveRequest request, String ifMatch) {
         Round round = rounds.forRespondent(roundId);
-        UUID personId = respondent(round);
+        RoundInvitation invitation = invitation(round);
+        UUID personId = invitation.personId;
         RoundLifecycle.requireAcceptingResponses(round.status);
         InstrumentDefinition instrument = instrument(round);
         Map<String, Answer> answers = AnswerRules.normalise(request.answers());
         List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
+        List<PartnerRating> ratings = RelationshipRules.normalise(request.ratings());
+        if (instrument.isRelationship()) {
+            if (!answers.isEmpty()) {
+                violations.add(new Violation("answers", "a relationship round is answered per organisation: send ratings"));
+            }
+            violations.addAll(RelationshipRules.check(instrument, ratings, ownOrganisation(invitation), members(round)));
+        } else if (!ratings.isEmpty()) {
+            violations.add(new Violation("ratings", "only a relationship round takes ratings"));
+        }
         if (request.language() != null && !instrument.languages().contains(request.language())) {
             violations.add(new Violation("language", "must be one of the instrument's languages " + instrument.languages()));
         }
@@ -120,6 +134,7 @@ public class ResponseService {
             existing.unsubmittedChanges = existing.status == RoundResponse.Status.SUBMITTED;
         }
         existing.answers = write(answers);
+        existing.ratings = instrument.isRelationship() ? write(ratings) : null;
         existing.updatedAt = now();
         existing.persist();
         RoundResponse.getEntityManager().flush();
@@ -143,7 +158,15 @@ public class ResponseService {
         }
         Map<String, Answer> answers = read(response.answers);
         List<Violation> violations = new ArrayList<>(AnswerRules.check(instrument, answers));
-        violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        List<PartnerRating> ratings = readRatings(response.ratings);
+        if (instrument.isRelationship()) {
+            // organisations may have joined or left since the draft was saved: checked against the members now
+            Map<UUID, String> members = members(round);
+            violations.addAll(RelationshipRules.check(instrument, ratings, ownOrganisation(invitation), members));
+            violations.addAll(RelationshipRules.missing(instrument, ratings, ownOrganisation(invitation), members));
+        } else {
+            violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
@@ -166,10 +189,24 @@ public class ResponseService {
         if (request.language() != null && !instrument.languages().contains(request.language())) {
             violations.add(new Violation("language", "must be one of the instrument's languages " + instrument.languages()));
         }
-        violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        List<PartnerRating> ratings = RelationshipRules.normalise(request.ratings());
+        if (instrument.isRelationship()) {
+            if (!answers.isEmpty()) {
+                violations.add(new Violation("answers", "a relationship round is answered per organisation: send ratings"));
+            }
+            Map<UUID, String> members = members(round);
+            violations.addAll(RelationshipRules.check(instrument, ratings, ownOrganisation(invitation), members));
+            violations.addAll(RelationshipRules.missing(instrument, ratings, ownOrganisation(invitation), members));
+        } else {
+            if (!ratings.isEmpty()) {
+                violations.add(new Violation("ratings", "only a relationship round takes ratings"));
+            }
+            violations.addAll(AnswerRules.missingRequired(instrument, answers));
+        }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        String ratingsJson = instrument.isRelationship() ? write(ratings) : null;
         RoundResponse response = RoundResponse.of(round.id, invitation.personId).orElse(null);
         if (response == null) {
             if (ifMatch != null) {
@@ -183,11 +220,13 @@ public class ResponseService {
             response.createdAt = now();
             response.language = request.language() == null ? "en" : request.language();
             response.answers = write(answers);
+            response.ratings = ratingsJson;
             return new Saved(record(round, invitation, response, instrument, answers), true);
         }
         String language = request.language() == null ? response.language : request.language();
         if (response.status == RoundResponse.Status.SUBMITTED && !response.unsubmittedChanges
-                && language.equals(response.language) && answers.equals(read(response.answers))) {
+                && language.equals(response.language) && answers.equals(read(response.answers))
+                && readRatings(ratingsJson).equals(readRatings(response.ratings))) {
             return new Saved(view(response, instrument), false); // a retry: the last submission stands
         }
         if (ifMatch != null) {
@@ -195,6 +234,7 @@ public class ResponseService {
         }
         response.language = language;
         response.answers = write(answers);
+        response.ratings = ratingsJson;
         return new Saved(record(round, invitation, response, instrument, answers), false);
     }
 
@@ -220,6 +260,7 @@ public class ResponseService {
         revision.revision = response.revision;
         revision.language = response.language;
         revision.answers = response.answers;
+        revision.ratings = response.ratings;
         revision.organisationId = who.organisationId();
         revision.organisationName = who.organisationName();
         revision.sector = who.sector();
@@ -229,7 +270,8 @@ public class ResponseService {
 
         outbox.record(AssessmentEventType.RESPONSE_SUBMITTED, round.partnershipId.toString(),
                 "rounds/" + round.id + "/responses/" + response.respondentId,
-                submitted(round, response, who, instrument, answers, at));
+                submitted(round, response, who, instrument, answers,
+                        instrument.isRelationship() ? readRatings(response.ratings) : null, at));
         RoundResponse.getEntityManager().flush();
         accepted.fire(new SubmissionMetrics.Accepted());
         // The first submission's revisions are this one: no need to read them back.
@@ -250,11 +292,7 @@ public class ResponseService {
     private record Respondent(UUID organisationId, String organisationName, String sector, List<String> roles) {
     }
 
-    /** The caller's person in the round's partnership; they must be in the round's audience. */
-    private UUID respondent(Round round) {
-        return invitation(round).personId;
-    }
-
+    /** The caller's invitation to the round: they must be a person of its partnership in the round's audience. */
     private RoundInvitation invitation(Round round) {
         UUID personId = access.callerPersonId(round.partnershipId)
                 .orElseThrow(() -> ProblemException.forbidden("Only people of the partnership respond to its rounds"));
@@ -277,7 +315,8 @@ public class ResponseService {
     }
 
     private static ResponseSubmittedData submitted(Round round, RoundResponse response, Respondent who,
-                                                   InstrumentDefinition instrument, Map<String, Answer> answers, Instant at) {
+                                                   InstrumentDefinition instrument, Map<String, Answer> answers,
+                                                   List<PartnerRating> ratings, Instant at) {
         List<ResponseSubmittedData.Answer> rated = new ArrayList<>();
         List<ResponseSubmittedData.Reflection> reflections = new ArrayList<>();
         for (InstrumentDefinition.Item item : instrument.items()) {
@@ -294,7 +333,27 @@ public class ResponseService {
         }
         return new ResponseSubmittedData(round.id, round.partnershipId, round.instrumentKey, round.instrumentVersion,
                 response.id, response.revision, response.respondentId, who.organisationId(), who.organisationName(),
-                who.sector(), who.roles(), response.language, rated, reflections, at);
+                who.sector(), who.roles(), response.language, rated, reflections, at,
+                ratings == null ? null : ratings.stream().map(r -> new ResponseSubmittedData.Rating(r.organisationId(),
+                        r.isSkipped(), instrument.items().stream().filter(i -> r.answers().containsKey(i.key()))
+                        .map(i -> new ResponseSubmittedData.Answer(i.key(), r.answers().get(i.key()).value(), null))
+                        .toList())).toList());
+    }
+
+    /** The organisation a relationship round's respondent answers for: the one the round designated them for. */
+    private static UUID ownOrganisation(RoundInvitation invitation) {
+        if (invitation.organisationId == null) {
+            throw ProblemException.forbidden("Only a person designated for a member organisation answers a relationship round");
+        }
+        return invitation.organisationId;
+    }
+
+    /** The partnership's member organisations now, id to name. */
+    private static Map<UUID, String> members(Round round) {
+        Map<UUID, String> out = new LinkedHashMap<>();
+        MembershipView.<MembershipView>list("partnershipId = ?1 and leftOn is null order by organisationName", round.partnershipId)
+                .forEach(m -> out.put(m.organisationId, m.organisationName));
+        return out;
     }
 
     private ResponseView view(RoundResponse r, InstrumentDefinition instrument) {
@@ -308,7 +367,8 @@ public class ResponseService {
         Feedback.Results results = revisions.isEmpty() ? null : Feedback.of(instrument, submitted, r.language);
         // The working answers are the submitted ones unless changed since (no need to read them twice).
         Map<String, Answer> working = r.unsubmittedChanges || submitted == null ? read(r.answers) : submitted;
-        return new ResponseView(r.id, r.roundId, r.status, r.language, working, r.revision, r.lastSubmittedAt,
+        return new ResponseView(r.id, r.roundId, r.status, r.language, working,
+                r.ratings == null ? null : readRatings(r.ratings), r.revision, r.lastSubmittedAt,
                 r.unsubmittedChanges, revisions.stream().map(v -> new RevisionRef(v.revision, v.submittedAt)).toList(),
                 results, r.version);
     }
@@ -325,7 +385,18 @@ public class ResponseService {
         }
     }
 
-    private String write(Map<String, Answer> answers) {
+    private List<PartnerRating> readRatings(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return mapper.readValue(json, RATINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored ratings are unreadable", e);
+        }
+    }
+
+    private String write(Object answers) {
         try {
             return mapper.writeValueAsString(answers);
         } catch (JsonProcessingException e) {

@@ -41,6 +41,11 @@ public class RoundResponse extends PanacheEntityBase {
     @Column(columnDefinition = "jsonb")
     public String answers;
 
+    /** A relationship round's ratings ({@link PartnerRating}s), as JSON; null for other rounds. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    public String ratings;
+
     @Enumerated(EnumType.STRING)
     public Status status;
 

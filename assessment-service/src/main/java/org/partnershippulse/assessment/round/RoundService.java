@@ -322,10 +322,24 @@ public class RoundService {
 
     private RoundSettings checked(RoundSettings settings, UUID partnershipId) {
         List<Violation> violations = new ArrayList<>(settings.violations());
-        if (catalogue.published(settings.instrumentKey(), settings.instrumentVersion()).isEmpty()) {
+        var instrument = catalogue.published(settings.instrumentKey(), settings.instrumentVersion());
+        if (instrument.isEmpty()) {
             violations.add(new Violation("instrumentVersion", "is not a published version of instrument " + settings.instrumentKey()));
         }
-        Set<UUID> known = PersonRoleView.activeIn(partnershipId).stream().map(p -> p.personId).collect(Collectors.toSet());
+        List<PersonRoleView> active = PersonRoleView.activeIn(partnershipId);
+        Set<UUID> known = active.stream().map(p -> p.personId).collect(Collectors.toSet());
+        if (instrument.isPresent() && instrument.get().definition().isRelationship()) {
+            Map<UUID, UUID> organisations = new HashMap<>();
+            // a person answers for the organisation of any of their roles (merge() would refuse a null organisation)
+            active.forEach(p -> {
+                if (p.organisationId != null) {
+                    organisations.put(p.personId, p.organisationId);
+                } else {
+                    organisations.putIfAbsent(p.personId, null);
+                }
+            });
+            violations.addAll(Designation.violations(settings.audience(), organisations));
+        }
         for (int i = 0; i < settings.audience().personIds().size(); i++) {
             if (!known.contains(settings.audience().personIds().get(i))) {
                 violations.add(new Violation("audience.personIds[" + i + "]", "is not a person of this partnership"));

@@ -18,7 +18,7 @@ class DefinitionRulesTest {
 
     static InstrumentDefinition definition(List<Scale> scales, List<Section> sections) {
         return new InstrumentDefinition("pulse-check", Kind.GROUP, Map.of("en", "Pulse check", "es", "Chequeo"), null,
-                null, List.of("en", "es"), scales, sections, null, null);
+                null, List.of("en", "es"), scales, sections, null, null, null);
     }
 
     static Scale agreement() {

@@ -43,7 +43,7 @@ public class Rebuild {
 
     private static final Logger LOG = Logger.getLogger(Rebuild.class);
     private static final List<String> READ_MODELS = List.of("round_view", "response_view", "respondent_count",
-            "answer_count", "reflection_view", "diagnostic_ping");
+            "answer_count", "reflection_view", "diagnostic_ping", "network_rating");
     /**
      * Events applied together: their inbox rows, response rows and netted counts are each written by one statement.
      * Larger slices write the counts of a round fewer times; memory grows with the slice, not with the topics.

@@ -46,7 +46,10 @@ public class ReleaseService {
     private static final String HASHED = """
             select r.id, md5(r.sector || '|' || r.roles || '|' || r.answers || '|' || coalesce((
                      select string_agg(f.item_key || ':' || f.kind || ':' || f.text, chr(10) order by f.item_key, f.kind, f.text)
-                     from reflection_view f where f.response_id = r.id), '')),
+                     from reflection_view f where f.response_id = r.id), '') || '|' || coalesce((
+                     select string_agg(n.rated_organisation_id || ':' || n.skipped || ':' || n.answers::text, chr(10)
+                       order by n.rated_organisation_id)
+                     from network_rating n where n.response_id = r.id), '')),
                    r.sector, r.roles
             from response_view r where r.round_id = ?1""";
 
@@ -206,6 +209,14 @@ public class ReleaseService {
         copy("""
                 insert into release_reflection (round_id, release_number, item_key, kind, text)
                 select round_id, ?2, item_key, kind, text from reflection_view where round_id = ?1""", roundId, number);
+        // a relationship round's ratings, one per organisation pair and direction (one designated respondent each)
+        copy("""
+                insert into release_network_rating (round_id, release_number, rater_organisation_id, rated_organisation_id,
+                    skipped, answers)
+                select distinct on (rater_organisation_id, rated_organisation_id) round_id, ?2, rater_organisation_id,
+                    rated_organisation_id, skipped, answers
+                from network_rating where round_id = ?1
+                order by rater_organisation_id, rated_organisation_id, response_id""", roundId, number);
         em.createNativeQuery("delete from release_response where round_id = ?1").setParameter(1, roundId).executeUpdate();
         em.createNativeQuery("insert into release_response (round_id, response_id, content_hash, sector, roles) select ?1, h.* from ("
                 + HASHED + ") h").setParameter(1, roundId).executeUpdate();

@@ -27,6 +27,9 @@ public class RoundProjection {
     ResponseRows responseRows;
 
     @Inject
+    NetworkRatingRows networkRatings;
+
+    @Inject
     ObjectMapper mapper;
 
     public void round(RoundData d, String status) {
@@ -88,6 +91,10 @@ public class RoundProjection {
                 "response roles must be names of at most 60 characters");
         require(d.reflections() == null || d.reflections().stream().allMatch(r -> r == null || r.itemKey() == null
                 || r.itemKey().length() <= 200), "response reflection itemKey longer than 200 characters");
+        require(d.ratings() == null || d.organisationId() != null && d.ratings().stream().allMatch(r -> r != null
+                && r.organisationId() != null && (r.answers() == null || r.answers().stream().allMatch(a -> a != null
+                && a.itemKey() != null && a.value() != null && a.itemKey().length() <= 200 && a.value().length() <= 200))),
+                "response ratings without the respondent's or the rated organisationId, or with an answer without itemKey or value");
         return new Submitted(position, d, answers);
     }
 
@@ -132,6 +139,7 @@ public class RoundProjection {
         responseRows.upsert(replaced.keySet().stream().map(latest::get).toList());
         responseRows.addCounts(deltas);
         responseRows.replaceReflections(replaced.values().stream().map(s -> s.data()).toList());
+        networkRatings.replace(replaced.values().stream().map(s -> s.data()).toList());
         return poison;
     }
 

@@ -35,7 +35,7 @@ import org.partnershippulse.testkit.TestTokens;
 
 /** The printable page loaded in headless Chromium (Debian's chromium): the charts are drawn from the report. */
 @QuarkusTest
-class ReportPageTest {
+public class ReportPageTest {
 
     static final String T1 = "trust-understanding-partners";
     static final String T2 = "trust-team-building";
@@ -193,7 +193,7 @@ class ReportPageTest {
         ReportEvents.submit(p.id(), round, Response.of("EDUCATION", List.of("MEMBER"), answers));
     }
 
-    static String dumpDom(String url) throws IOException, InterruptedException {
+    public static String dumpDom(String url) throws IOException, InterruptedException {
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
             fail("Chromium is needed for this test and was not found at " + CHROMIUM + ": apt-get install -y chromium");
         }

@@ -72,6 +72,8 @@ final class AccessFixtures {
     String roundToSubmit;
     /** An open round nobody answered yet: member A and coordinator A save and submit in one request. */
     String roundToSubmitInOne;
+    /** An open relationship round of A, member A and coordinator A designated for their organisations. */
+    String relationshipRound;
     String pingId;
 
     /** The suite's contract check, which sees the set-up's answers too (static like the calls that use it). */
@@ -265,6 +267,12 @@ final class AccessFixtures {
         roundToAnswer = newOpenRound();
         roundToSubmit = newOpenRound();
         roundToSubmitInOne = newOpenRound();
+        Map<String, Object> relationship = new LinkedHashMap<>(roundBody());
+        relationship.put("instrumentKey", "partner-relationships");
+        relationship.put("instrumentVersion", 1);
+        relationship.put("audience", Map.of("type", "PEOPLE", "personIds", List.of(personMemberA, personCoordinatorA)));
+        relationshipRound = open(call(Caller.COORDINATOR_A.user, ASSESSMENT, "POST", "/partnerships/" + partnershipA + "/rounds",
+                relationship, null).getString("id"));
         Map<String, Object> sectorsOfOne = new LinkedHashMap<>(roundBody());
         sectorsOfOne.put("minimumGroupSize", 2);
         sectorsOfOne.put("allowedBreakdowns", List.of("SECTOR"));

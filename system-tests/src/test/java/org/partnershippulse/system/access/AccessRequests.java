@@ -368,6 +368,10 @@ final class AccessRequests {
                 () -> Call.to(report + ".csv").accept("text/csv").check(AccessRequests::hasNoItemRows));
         on(REPORTING, "GET", "/rounds/{roundId}/report.html", "the page holds no data: its script fetches the report with the reader's token",
                 () -> Call.to(report + ".html").accept("text/html"));
+        on(REPORTING, "GET", "/rounds/{roundId}/report/network", "an open relationship round (no release yet: no organisations)",
+                () -> Call.to("/rounds/" + f.relationshipRound + "/report/network"));
+        on(REPORTING, "GET", "/rounds/{roundId}/report/network/map.svg", "an open relationship round",
+                () -> Call.to("/rounds/" + f.relationshipRound + "/report/network/map.svg").accept("image/svg+xml"));
         on(REPORTING, "GET", "/rounds/{roundId}/live", "an open round",
                 () -> Call.to("/rounds/" + f.roundToAnswer + "/live").accept("text/event-stream"));
         on(REPORTING, "GET", "/rounds/{roundId}/me", "the caller's own answers (member A and coordinator A responded)",

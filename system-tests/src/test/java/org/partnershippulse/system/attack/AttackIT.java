@@ -352,6 +352,8 @@ class AttackIT {
         paths.put(w.roundPath(w.roundA) + "/participation", A);
         paths.put("/rounds/" + w.roundA + "/report", R);
         paths.put("/rounds/" + w.roundA + "/report.csv", R);
+        paths.put("/rounds/" + w.roundA + "/report/network", R);
+        paths.put("/rounds/" + w.roundA + "/report/network/map.svg", R);
         paths.put("/rounds/" + w.roundA + "/me", R);
         paths.put("/rounds/" + w.roundA + "/releases", R);
         paths.put("/partnerships/" + w.partnershipA + "/trends", R);
