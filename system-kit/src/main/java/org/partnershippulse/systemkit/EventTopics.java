@@ -41,7 +41,6 @@ public final class EventTopics {
     public static final String PARTNERSHIP_DLQ = "pulse.partnership.dlq.v1";
     public static final String PUBLIC = "pulse.public.v1";
     public static final String REPORTING = "pulse.reporting.v1";
-    public static final String PARTNERSHIP_DLQ = "pulse.partnership.dlq.v1";
 
     /** One record as read: its value and headers (as UTF-8 strings). */
     public record Event(String topic, int partition, long offset, String key, String value, Map<String, String> headers) {}
