@@ -72,10 +72,9 @@ public class Notifications {
 
     /**
      * A round's results were released: everyone with an active role in the partnership is told, once per round.
-     * Fed by reporting's {@code report.released} event (h6) where it exists; the lead wires it at merge otherwise.
+     * Fed by reporting's {@code report.released} events ({@code releasedreport.ReportingEventsConsumer}): the first
+     * release that shows results.
      */
-    // TODO(lead, issue 17 merge): call from the reporting-events consumer of report.released (branch archive had no
-    // such event when this was written): notifications.resultsReleased(d.partnershipId(), d.roundId(), d.title()).
     public int resultsReleased(UUID partnershipId, UUID roundId, String title) {
         List<UUID> members = PersonRole.<PersonRole>list("partnershipId = ?1 and revokedAt is null", partnershipId)
                 .stream().map(r -> r.person.id).distinct().toList();

@@ -17,6 +17,7 @@ import org.partnershippulse.kit.events.EventHandlers;
 import org.partnershippulse.kit.events.EventPipeline;
 import org.partnershippulse.kit.events.PoisonEventException;
 import org.partnershippulse.partnership.model.Partnership;
+import org.partnershippulse.partnership.notification.Notifications;
 
 /**
  * Keeps the partnership's released reports (reporting-service's report.released), each event once (service-kit's
@@ -33,6 +34,9 @@ public class ReportingEventsConsumer {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Notifications notifications;
 
     private final EventHandlers handlers = EventHandlers.of(CONSUMER)
             .on(REPORT_RELEASED, ReportReleasedData.class, this::released);
@@ -76,5 +80,9 @@ public class ReportingEventsConsumer {
         }
         r.receivedAt = Instant.now();
         r.persist();
+        if (d.figures() != null) {
+            // the first release that shows results tells everyone with a role, once per round (the notification's key)
+            notifications.resultsReleased(d.partnershipId(), d.roundId(), d.title());
+        }
     }
 }

@@ -39,12 +39,13 @@ import org.partnershippulse.testkit.TestUser;
  * CSV; members, other partnerships' coordinators and anonymous callers get nothing.
  */
 @QuarkusTest
-class ArchiveResourceTest {
+public class ArchiveResourceTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String DLQ = "pulse.partnership.dlq.v1";
 
-    static String released(UUID partnershipId, UUID roundId, int release, boolean withFigures) {
+    /** Publishes reporting's report.released of a round's release, as reporting-service would. */
+    public static String released(UUID partnershipId, UUID roundId, int release, boolean withFigures) {
         String figures = withFigures ? """
                 {"roundId":"%s","partnershipId":"%s","instrumentKey":"bcr-partnership-assessment-inventory","instrumentVersion":1,
                  "release":{"number":%d,"cutAt":"2026-04-30T07:00:31Z","trigger":"CLOSE"},"minimumGroupSize":3,

@@ -28,6 +28,7 @@ import org.partnershippulse.events.assessment.AssessmentEventType;
 import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.partnership.Fixtures;
 import org.partnershippulse.partnership.GreenMailResource;
+import org.partnershippulse.partnership.archive.ArchiveResourceTest;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
 import org.partnershippulse.testkit.MetricsContract;
@@ -161,6 +162,21 @@ class NotificationMailTest {
                 .put("/me/notification-settings").then().statusCode(400).body(containsString("emailOptOut"));
         given().auth().oauth2(Fixtures.token(TestUser.fresh("nobody"))).get("/me/notification-settings").then().statusCode(404);
         given().get("/me/notification-settings").then().statusCode(401);
+    }
+
+    @Test
+    void everyoneWithARoleHearsOnceThatARoundsResultsAreReleased() throws Exception {
+        People p = people("Released");
+        UUID partnership = p.world().partnershipId();
+        UUID round = UUID.randomUUID();
+        ArchiveResourceTest.released(partnership, round, 1, true);
+        ArchiveResourceTest.released(partnership, round, 2, true); // an interim release later: no second mail
+
+        Map<String, List<MimeMessage>> received = awaitMail(p, 3);
+        assertEquals(Map.of(p.world().coordinator().email(), 1, p.world().member().email(), 1, p.spanish().email(), 1),
+                received.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().size())),
+                "one mail per person with a role, none to the person who opted out");
+        withSubject(received.get(p.world().coordinator().email()), "the results of \"Spring 2026\" are released");
     }
 
     // --- helpers
