@@ -24,6 +24,13 @@ public interface ReportingConfig {
         /** How often the topics' end offsets are compared with the consumers' committed offsets. */
         @WithDefault("5s")
         String checkInterval();
+
+        /**
+         * From this many new responses in a batch (a rebuild's slice, a large poll) on, they are written with COPY
+         * rather than an insert from arrays: measured in the README (Benchmarks, rebuild).
+         */
+        @WithDefault("500")
+        int copyFrom();
     }
 
     interface Live {

@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.partnershippulse.reporting.config.ReportingConfig;
 import org.postgresql.PGConnection;
 import org.partnershippulse.events.assessment.ResponseSubmittedData;
 
@@ -38,12 +38,8 @@ public class ResponseRows {
     @Inject
     EntityManager em;
 
-    /**
-     * From this many new rows on (a rebuild's slice, a large batch), responses none of which is stored yet are written
-     * with COPY rather than an insert from arrays: measured in the README (Benchmarks, rebuild).
-     */
-    @ConfigProperty(name = "pulse.reporting.read-models.copy-from", defaultValue = "500")
-    int copyFrom;
+    @Inject
+    ReportingConfig config;
 
     /** The latest revision of a response as stored: what it counts for. */
     public record Stored(UUID id, UUID roundId, int revision, UUID respondentId, String sector, String roles,
@@ -110,7 +106,7 @@ public class ResponseRows {
      * {@link #lockAndLoad} in this transaction, so none can appear meanwhile): inserted without a conflict check.
      */
     void write(List<Stored> rows, java.util.Set<UUID> fresh) {
-        if (fresh.size() < copyFrom) {
+        if (fresh.size() < config.readModels().copyFrom()) {
             upsert(rows);
             return;
         }
