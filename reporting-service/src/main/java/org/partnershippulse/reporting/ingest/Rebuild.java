@@ -156,7 +156,8 @@ public class Rebuild {
             t.setDaemon(true);
             return t;
         });
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        try {
             Map<TopicPartition, Long> end = reader.submit(() -> {
                 List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                         .map(p -> new TopicPartition(topic, p.partition())).toList();
@@ -189,7 +190,14 @@ public class Rebuild {
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
+            // the consumer is closed once the reader no longer uses it (it may be polling when applying failed)
             reader.shutdownNow();
+            try {
+                reader.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            consumer.close();
         }
     }
 
