@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.partnershippulse.systemkit.EventTopics;
 import org.partnershippulse.systemkit.KafkaAccess;
 import org.partnershippulse.systemkit.Keycloak;
 import org.partnershippulse.systemkit.PulseEnvironment;
@@ -49,6 +50,8 @@ public final class ReportingBenchmark {
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final int RESPONSES_PER_REBUILD_ROUND = 10_000;
+    /** reporting-service's consumer group (both topics). */
+    static final String CONSUMER_GROUP = "reporting-service";
 
     record Options(List<Integer> sizes, long rebuildEvents, int samples, Duration sampleTime, Duration timeout,
                    Path json, boolean reads, boolean rebuild) {
@@ -97,6 +100,7 @@ public final class ReportingBenchmark {
     private final String base;
     private final SyntheticEvents events;
     private final KafkaProducer<String, String> producer;
+    private final EventTopics topics;
     private final long deadline;
 
     ReportingBenchmark(Options options) throws Exception {
@@ -112,6 +116,7 @@ public final class ReportingBenchmark {
                 "buffer.memory", String.valueOf(256L << 20), "max.request.size", String.valueOf(8 << 20)));
         producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
         deadline = System.nanoTime() + options.timeout().toNanos();
+        topics = new EventTopics(env, KafkaAccess.ADMIN);
     }
 
     public static void main(String[] args) throws Exception {
@@ -259,22 +264,21 @@ public final class ReportingBenchmark {
         }
         producer.flush();
         System.out.printf("rebuild: produced in %.1f s; %,d events on the topics%n", (System.nanoTime() - started) / 1e9, eventsOnTopics());
+        // the live consumers first apply what was produced: the rebuild is timed alone, not racing them
+        long consumed = System.nanoTime();
+        awaitConsumed();
+        System.out.printf("rebuild: live consumption caught up in %.1f s%n", (System.nanoTime() - consumed) / 1e9);
 
         long t = System.nanoTime();
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/admin/rebuild"))
-                .header("Authorization", "Bearer " + keycloak.token("admin")).timeout(options.timeout())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = post("/admin/rebuild");
         double seconds = (System.nanoTime() - t) / 1e9;
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("POST /admin/rebuild answered " + answer.statusCode() + ": " + answer.body());
         }
         JsonNode result = JSON.readTree(answer.body());
         if (lastRound != null) {
-            long responded = get("/rounds/" + lastRound + "/report").path("participation").path("responded").asLong();
-            if (responded != lastRoundResponses) {
-                throw new IllegalStateException("after the rebuild, round " + lastRound + " counts " + responded
-                        + " responses instead of " + lastRoundResponses);
-            }
+            // the rebuilt read models, as a release of them shows them (the round had none: it was never closed)
+            awaitResponded(lastRound, (int) lastRoundResponses);
         }
         long read = result.path("eventsRead").asLong();
         System.out.printf("rebuild: %,d events read, %,d applied, %,d poison, in %.1f s (service: %,d ms)%n", read,
@@ -303,15 +307,41 @@ public final class ReportingBenchmark {
         producer.send(new ProducerRecord<>(topic, partnership.toString(), event));
     }
 
+    /**
+     * The round's report once it counts n responses. Results change only in releases (contracts/privacy.md §4), so
+     * the benchmark waits until reporting-service's consumers have committed every event produced (the group's lag
+     * on both topics is zero: what the read models' freshness is computed from), then cuts an interim release as
+     * the platform administrator, as a coordinator would, and reads the report of that release. Cutting before then
+     * could release part of the responses and leave a tail too small to be released (the release rule).
+     */
     private JsonNode awaitResponded(UUID round, int n) throws Exception {
-        while (true) {
-            JsonNode report = get("/rounds/" + round + "/report");
-            if (report != null && report.path("participation").path("responded").asInt() >= n) {
-                return report;
-            }
-            checkDeadline();
-            Thread.sleep(n < 1_000 ? 20 : 500);
+        awaitConsumed();
+        HttpResponse<String> cut = post("/rounds/" + round + "/releases");
+        // 409 "nothing changed": an earlier cut already holds every response (the report says so below)
+        if (cut.statusCode() != 201 && cut.statusCode() != 409) {
+            throw new IllegalStateException("POST /rounds/" + round + "/releases answered " + cut.statusCode() + ": " + cut.body());
         }
+        JsonNode report = get("/rounds/" + round + "/report");
+        int responded = report == null ? -1 : report.path("participation").path("responded").asInt(-1);
+        if (responded != n) {
+            throw new IllegalStateException("round " + round + ": the report counts " + responded + " responses instead of "
+                    + n + " (release: " + cut.statusCode() + " " + cut.body() + ")");
+        }
+        return report;
+    }
+
+    /** Waits until reporting-service's consumer group has committed every record of both topics. */
+    private void awaitConsumed() throws Exception {
+        while (topics.lag(CONSUMER_GROUP, List.of(SyntheticEvents.PARTNERSHIP_TOPIC, SyntheticEvents.ASSESSMENT_TOPIC)) > 0) {
+            checkDeadline();
+            Thread.sleep(200);
+        }
+    }
+
+    private HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(options.timeout())
+                .header("Authorization", "Bearer " + keycloak.token("admin")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private void checkDeadline() {

@@ -39,6 +39,13 @@ public interface ReportingConfig {
         /** How often the topics' end offsets are compared with the consumers' committed offsets. */
         @WithDefault("5s")
         String checkInterval();
+
+        /**
+         * From this many new responses in a batch (a rebuild's slice, a large poll) on, they are written with COPY
+         * rather than an insert from arrays: measured in the README (Benchmarks, rebuild).
+         */
+        @WithDefault("500")
+        int copyFrom();
     }
 
     interface Live {
@@ -77,5 +84,17 @@ public interface ReportingConfig {
         /** Longest a rebuild may take; it is one transaction, undone as a whole if it does not finish. */
         @WithDefault("PT30M")
         Duration timeout();
+
+        /** Read (poll and parse) the next slice of the topics while the current one is written: measured in README. */
+        @WithDefault("true")
+        boolean prefetch();
+
+        /**
+         * Events applied together: their inbox rows, response rows and netted counts are each written by one
+         * statement. Larger slices write the counts of a round fewer times; memory grows with the slice (two of them
+         * while prefetching), not with the topics.
+         */
+        @WithDefault("5000")
+        int slice();
     }
 }

@@ -114,6 +114,7 @@ public class RoundProjection {
         }
         responseRows.lockRounds(batch.stream().map(s -> s.data().roundId()).distinct().sorted().toList());
         Map<UUID, ResponseRows.Stored> latest = responseRows.lockAndLoad(batch.stream().map(s -> s.data().responseId()).distinct().toList());
+        java.util.Set<UUID> stored = new java.util.HashSet<>(latest.keySet());
         Map<UUID, Submitted> replaced = new LinkedHashMap<>();
         Map<UUID, CountDeltas> deltas = new LinkedHashMap<>();
         for (Submitted s : batch) {
@@ -136,7 +137,9 @@ public class RoundProjection {
             replaced.put(d.responseId(), s);
             changedRounds.add(d.roundId());
         }
-        responseRows.upsert(replaced.keySet().stream().map(latest::get).toList());
+        java.util.Set<UUID> fresh = new java.util.HashSet<>(replaced.keySet());
+        fresh.removeAll(stored);
+        responseRows.write(replaced.keySet().stream().map(latest::get).toList(), fresh);
         responseRows.addCounts(deltas);
         responseRows.replaceReflections(replaced.values().stream().map(s -> s.data()).toList());
         networkRatings.replace(replaced.values().stream().map(s -> s.data()).toList());

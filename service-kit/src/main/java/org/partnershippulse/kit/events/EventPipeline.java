@@ -52,6 +52,10 @@ public class EventPipeline {
     @Inject
     EventMetrics metrics;
 
+    /** Reads a record and binds its data in one pass ({@link CloudEventReader#readBound}); false: tree first. */
+    @ConfigProperty(name = "pulse.events.streaming-read", defaultValue = "true")
+    boolean streamingRead;
+
     @ConfigProperty(name = "pulse.events.retry.initial-delay", defaultValue = "PT0.2S")
     Duration retryInitialDelay;
 
@@ -142,7 +146,30 @@ public class EventPipeline {
      * handlers that history is replayed (a rebuild).
      */
     public Outcome apply(EventHandlers handlers, List<String> values, boolean replay) {
-        List<Parsed> parsed = parse(handlers, values);
+        return apply(handlers, read(handlers, values), replay);
+    }
+
+    /** Records read and bound, not yet applied: a replay reads the next slice while the current one is written. */
+    public static final class Read {
+        private final List<Parsed> parsed;
+
+        private Read(List<Parsed> parsed) {
+            this.parsed = parsed;
+        }
+
+        public int size() {
+            return parsed.size();
+        }
+    }
+
+    /** Reads and binds the records (no database, no transaction needed): the first half of {@link #apply}. */
+    public Read read(EventHandlers handlers, List<String> values) {
+        return new Read(parse(handlers, values));
+    }
+
+    /** Applies records read by {@link #read} in the caller's transaction, as {@link #apply(EventHandlers, List, boolean)}. */
+    public Outcome apply(EventHandlers handlers, Read read, boolean replay) {
+        List<Parsed> parsed = read.parsed;
         Map<Integer, PoisonEventException> poison = new LinkedHashMap<>();
         List<UUID> ids = new ArrayList<>(parsed.size());
         for (int i = 0; i < parsed.size(); i++) {
@@ -209,6 +236,18 @@ public class EventPipeline {
         return (values.size() >= PARALLEL_FROM ? positions.parallel() : positions).mapToObj(i -> {
             CloudEvent event = null;
             try {
+                if (streamingRead) {
+                    CloudEventReader.Bound bound = reader.readBound(values.get(i), type -> {
+                        EventHandlers.Route<?> r = handlers.route(type);
+                        return r == null || r.handler() == null ? null : r.data();
+                    });
+                    event = bound.event();
+                    EventHandlers.Route<?> route = handlers.route(event.type());
+                    if (route == null) {
+                        throw new PoisonEventException("unknown event type " + event.type());
+                    }
+                    return new Parsed(event, route, bound.data(), null);
+                }
                 event = reader.read(values.get(i));
                 EventHandlers.Route<?> route = handlers.route(event.type());
                 if (route == null) {
