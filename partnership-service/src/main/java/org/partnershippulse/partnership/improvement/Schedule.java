@@ -51,6 +51,22 @@ public record Schedule(Cadence cadence, LocalDate startsOn) {
         return null;
     }
 
+    /** Dates from today to {@code days} days ahead that nobody recorded yet: the check-ins falling due, oldest first. */
+    public List<LocalDate> dueWithin(Set<LocalDate> recorded, LocalDate today, int days) {
+        List<LocalDate> due = new ArrayList<>();
+        LocalDate last = today.plusDays(days);
+        for (int n = 1; n <= MAX_DATES; n++) {
+            LocalDate d = cadence.nth(startsOn, n);
+            if (d.isAfter(last)) {
+                break;
+            }
+            if (!d.isBefore(today) && !recorded.contains(d)) {
+                due.add(d);
+            }
+        }
+        return due;
+    }
+
     /** Dates before today that nobody recorded, oldest first. */
     public List<LocalDate> overdue(Set<LocalDate> recorded, LocalDate today) {
         List<LocalDate> overdue = new ArrayList<>();

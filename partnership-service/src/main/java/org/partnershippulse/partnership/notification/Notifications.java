@@ -58,14 +58,11 @@ public class Notifications {
     }
 
     /**
-     * A check-in falls due: for the scheduler of the improvement context (h4's check-ins), once per check-in and
+     * A check-in falls due (the improvement context's {@code CheckInDueNotices}), once per scheduled date and
      * person.
      *
      * @param checkInId the check-in (or the schedule's occurrence) that falls due: the notification's subject
      */
-    // TODO(lead, issue 17 merge): call from the improvement context's check-in schedule (branch plans had none when
-    // this was written), for each person of each organisation committed to the plan's goals, in the scheduler's
-    // transaction; the unique key makes a scheduler that runs twice harmless.
     public boolean checkInDue(UUID personId, UUID partnershipId, UUID checkInId, LocalDate dueOn) {
         return record(NotificationKind.CHECK_IN_DUE, checkInId, partnershipId, personId, null, null, dueOn);
     }

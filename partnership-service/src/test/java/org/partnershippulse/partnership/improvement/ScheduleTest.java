@@ -23,6 +23,15 @@ class ScheduleTest {
     }
 
     @Test
+    void checkInsFallingDueAreTheComingDatesWithinTheNoticeNobodyRecorded() {
+        LocalDate today = LocalDate.of(2026, 3, 29);
+        assertEquals(List.of(LocalDate.of(2026, 3, 31)), MONTHLY.dueWithin(Set.of(), today, 3));
+        assertEquals(List.of(), MONTHLY.dueWithin(Set.of(), today, 1));
+        assertEquals(List.of(), MONTHLY.dueWithin(Set.of(LocalDate.of(2026, 3, 31)), today, 3));
+        assertEquals(List.of(LocalDate.of(2026, 3, 31)), MONTHLY.dueWithin(Set.of(), LocalDate.of(2026, 3, 31), 0));
+    }
+
+    @Test
     void overdueAreThePastDatesNobodyRecordedAndNextIsTheEarliestOfThem() {
         LocalDate today = LocalDate.of(2026, 5, 10);
         Set<LocalDate> recorded = Set.of(LocalDate.of(2026, 3, 31));
