@@ -153,9 +153,10 @@ public final class ImprovementApi {
             @NotNull(message = "is required") UUID goalId,
             @NotNull(message = "is required") @Schema(example = "ON_TRACK") ProgressStatus status,
             @Size(max = 1000, message = "must be at most 1000 characters")
-            @Schema(example = "Four of five members sent their data") String note,
+            @Schema(nullable = true, example = "Four of five members sent their data") String note,
             @Digits(integer = 15, fraction = 4, message = "must have at most 15 digits and 4 decimals")
-            @Schema(description = "The value of the goal's measure", example = "80") BigDecimal value) {
+            @Schema(nullable = true, description = "The value of the goal's measure (none when not measured this time)",
+                    example = "80") BigDecimal value) {
     }
 
     @Schema(name = "CheckInRequest", description = "A check-in: per goal a status, a short note and the measure's value")

@@ -227,7 +227,7 @@ final class AccessRequests {
 
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/audit", "the coordinators' view", () -> Call.to(a + "/audit"));
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/archive", "the coordinators' download (zip, audited)",
-                () -> Call.to(a + "/archive"));
+                () -> Call.to(a + "/archive").accept("application/zip"));
         on(PARTNERSHIP, "GET", "/partnerships/{partnershipId}/coverage", "", () -> Call.to(a + "/coverage"));
 
         String memberships = "/partnerships/{partnershipId}/memberships";
