@@ -12,6 +12,13 @@ import org.partnershippulse.partnership.agreement.Agreement;
 import org.partnershippulse.partnership.agreement.AgreementSignature;
 import org.partnershippulse.partnership.agreement.AgreementVersion;
 import org.partnershippulse.partnership.audit.AuditEntry;
+import org.partnershippulse.partnership.improvement.CheckIn;
+import org.partnershippulse.partnership.improvement.CheckInGoal;
+import org.partnershippulse.partnership.improvement.Commitment;
+import org.partnershippulse.partnership.improvement.CommonMeasure;
+import org.partnershippulse.partnership.improvement.Goal;
+import org.partnershippulse.partnership.improvement.ImprovementPlan;
+import org.partnershippulse.partnership.improvement.MeasureValue;
 import org.partnershippulse.partnership.model.Membership;
 import org.partnershippulse.partnership.model.Organisation;
 import org.partnershippulse.partnership.model.Partnership;
@@ -261,5 +268,120 @@ final class ArchiveSections {
 
     static Comparator<ArchiveSection> byOrder() {
         return Comparator.comparingInt(ArchiveSection::order).thenComparing(ArchiveSection::name);
+    }
+
+    /** A section of the improvement context: its name, place and columns; the rows come from the subclass. */
+    abstract static class ImprovementSection implements ArchiveSection {
+        private final String name;
+        private final int order;
+        private final List<String> columns;
+
+        ImprovementSection(String name, int order, String... columns) {
+            this.name = name;
+            this.order = order;
+            this.columns = List.of(columns);
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int order() {
+            return order;
+        }
+
+        public List<String> columns() {
+            return columns;
+        }
+    }
+
+    @ApplicationScoped
+    static class PlanSection extends ImprovementSection {
+        PlanSection() {
+            super("plans", 50, "id", "title", "roundId", "cadence", "startsOn", "status");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            return ImprovementPlan.<ImprovementPlan>list("partnershipId = ?1 order by startsOn, id", partnershipId).stream()
+                    .map(p -> Rows.of(columns(), p.id, p.title, p.roundId, p.cadence, p.startsOn, p.status)).toList();
+        }
+    }
+
+    /** Goals with their findings ({@code roundId/KIND/key}, separated by "; ") and the adopted Thing to try. */
+    @ApplicationScoped
+    static class GoalSection extends ImprovementSection {
+        GoalSection() {
+            super("goals", 51, "id", "planId", "what", "measure", "measureId", "target", "unit", "ownerOrganisationId",
+                    "ownerPersonId", "dueOn", "status", "findings", "thingKey", "thingSource", "thingLanguage", "thingText");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            return Goal.<Goal>list("partnershipId = ?1 order by dueOn, id", partnershipId).stream()
+                    .map(g -> Rows.of(columns(), g.id, g.planId, g.what, g.measure, g.measureId, g.target, g.unit,
+                            g.ownerOrganisationId, g.ownerPersonId, g.dueOn, g.status,
+                            String.join("; ", g.findings.stream().map(f -> f.roundId() + "/" + f.kind() + "/" + f.key()).toList()),
+                            g.thingKey, g.thingSource, g.thingLanguage, g.thingText)).toList();
+        }
+    }
+
+    @ApplicationScoped
+    static class CommitmentSection extends ImprovementSection {
+        CommitmentSection() {
+            super("commitments", 52, "id", "goalId", "organisationId", "contribution", "dueOn", "status", "signerPersonId",
+                    "signerName", "signerTitle", "signedAt");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            return Commitment.<Commitment>list("partnershipId = ?1 order by goalId, id", partnershipId).stream()
+                    .map(c -> Rows.of(columns(), c.id, c.goalId, c.organisationId, c.contribution, c.dueOn, c.status,
+                            c.signerPersonId, c.signerName, c.signerTitle, c.signedAt)).toList();
+        }
+    }
+
+    /** One row per goal of each check-in. */
+    @ApplicationScoped
+    static class CheckInSection extends ImprovementSection {
+        CheckInSection() {
+            super("check-ins", 53, "checkInId", "planId", "dueOn", "recordedAt", "recordedBy", "organisationId", "goalId",
+                    "status", "note", "value");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (CheckIn c : CheckIn.<CheckIn>list("partnershipId = ?1 order by dueOn, recordedAt, id", partnershipId)) {
+                for (CheckInGoal g : CheckInGoal.<CheckInGoal>list("checkInId = ?1 order by id", c.id)) {
+                    rows.add(Rows.of(columns(), c.id, c.planId, c.dueOn, c.recordedAt, c.recordedBy, c.organisationId,
+                            g.goalId, g.status, g.note, g.value));
+                }
+            }
+            return rows;
+        }
+    }
+
+    @ApplicationScoped
+    static class MeasureSection extends ImprovementSection {
+        MeasureSection() {
+            super("measures", 54, "id", "name", "description", "kind", "unit", "baseline", "target", "direction");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            return CommonMeasure.<CommonMeasure>list("partnershipId = ?1 order by name, id", partnershipId).stream()
+                    .map(m -> Rows.of(columns(), m.id, m.name, m.description, m.kind, m.unit, m.baseline, m.target,
+                            m.direction)).toList();
+        }
+    }
+
+    @ApplicationScoped
+    static class MeasureValueSection extends ImprovementSection {
+        MeasureValueSection() {
+            super("measure-values", 55, "id", "measureId", "value", "observedOn", "recordedAt", "recordedBy", "goalId",
+                    "checkInId");
+        }
+
+        public List<Map<String, Object>> rows(UUID partnershipId) {
+            return MeasureValue.<MeasureValue>list("partnershipId = ?1 order by observedOn, id", partnershipId).stream()
+                    .map(v -> Rows.of(columns(), v.id, v.measureId, v.value, v.observedOn, v.recordedAt, v.recordedBy,
+                            v.goalId, v.checkInId)).toList();
+        }
     }
 }

@@ -52,6 +52,15 @@ public class PartnershipPurge {
                 + "union select organisation_id from organisation_origin where partnership_id = ?1", id);
         em.detach(partnership);
         Map<String, Integer> deleted = new LinkedHashMap<>();
+        // the improvement plan first: its rows refer to the partnership's people and organisations
+        deleted.put("measure values", delete(em, "delete from measure_value where partnership_id = ?1", id));
+        deleted.put("check-in lines", delete(em, "delete from check_in_goal where check_in_id in "
+                + "(select id from check_in where partnership_id = ?1)", id));
+        deleted.put("check-ins", delete(em, "delete from check_in where partnership_id = ?1", id));
+        deleted.put("commitments", delete(em, "delete from goal_commitment where partnership_id = ?1", id));
+        deleted.put("goals", delete(em, "delete from improvement_goal where partnership_id = ?1", id));
+        deleted.put("plans", delete(em, "delete from improvement_plan where partnership_id = ?1", id));
+        deleted.put("common measures", delete(em, "delete from common_measure where partnership_id = ?1", id));
         String agreements = "select id from agreement where partnership_id = ?1";
         deleted.put("agreement signatures", delete(em, "delete from agreement_signature where agreement_id in (" + agreements + ")", id));
         deleted.put("agreement versions", delete(em, "delete from agreement_version where agreement_id in (" + agreements + ")", id));

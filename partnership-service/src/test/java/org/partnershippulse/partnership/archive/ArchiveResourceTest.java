@@ -26,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.events.reporting.ReportingEventType;
 import org.partnershippulse.partnership.Fixtures;
+import org.partnershippulse.partnership.improvement.PlanFixtures;
 import org.partnershippulse.partnership.releasedreport.ReleasedReport;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
@@ -93,6 +94,13 @@ public class ArchiveResourceTest {
         TestEvents.publish(ReportingEventType.TOPIC, world.partnershipId().toString(), event); // a redelivery: kept once
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> stored(world.partnershipId()) == 2);
 
+        // its improvement plan: a goal and a check-in on it
+        String plan = PlanFixtures.plan(world, 1);
+        String goal = PlanFixtures.goal(world, plan, PlanFixtures.goalBody(world, world.memberOrganisation()));
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON)
+                .body(Map.of("goals", List.of(Map.of("goalId", PlanFixtures.id(goal), "status", "AT_RISK", "value", 40))))
+                .post(plan + "/check-ins").then().statusCode(201);
+
         Response response = given().auth().oauth2(token(world.coordinator()))
                 .when().get("/partnerships/{id}/archive", world.partnershipId()).then().statusCode(200)
                 .contentType("application/zip").extract().response();
@@ -100,12 +108,16 @@ public class ArchiveResourceTest {
                 response.header("Content-Disposition"));
         Map<String, byte[]> files = unzip(response.asByteArray());
         assertEquals(List.of("archive.json", "partnership.csv", "organisations.csv", "people.csv", "agreements.csv",
-                "agreement-versions.csv", "agreement-signatures.csv", "released-reports.csv", "audit.csv"), new ArrayList<>(files.keySet()));
+                "agreement-versions.csv", "agreement-signatures.csv", "released-reports.csv", "plans.csv", "goals.csv",
+                "commitments.csv", "check-ins.csv", "measures.csv", "measure-values.csv", "audit.csv"), new ArrayList<>(files.keySet()));
 
         JsonNode archive = JSON.readTree(files.get("archive.json"));
         assertEquals("partnership-pulse-archive", archive.path("format").asText());
         assertEquals(1, archive.path("formatVersion").asInt());
         JsonNode records = archive.path("records");
+        assertEquals(PlanFixtures.id(goal), records.path("goals").get(0).path("id").asText());
+        assertEquals("AT_RISK", records.path("check-ins").get(0).path("status").asText());
+        assertEquals(PlanFixtures.id(plan), records.path("plans").get(0).path("id").asText());
         assertEquals(world.partnershipId().toString(), records.path("partnership").get(0).path("id").asText());
         List<String> sectors = new ArrayList<>();
         records.path("organisations").forEach(o -> sectors.add(o.path("sector").asText()));

@@ -9,12 +9,14 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.partnershippulse.events.partnership.PartnershipEventType;
 import org.partnershippulse.partnership.Fixtures;
+import org.partnershippulse.partnership.improvement.PlanFixtures;
 import org.partnershippulse.partnership.audit.AuditEntry;
 import org.partnershippulse.testkit.EventLog;
 import org.partnershippulse.testkit.EventSchemas;
@@ -40,6 +42,16 @@ class PartnershipPurgeTest {
         UUID round = UUID.randomUUID();
         ArchiveResourceTest.released(world.partnershipId(), round, 1, true);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> ArchiveResourceTest.stored(world.partnershipId()) == 1);
+        // an improvement plan with a goal, a commitment and a check-in goes too
+        String plan = PlanFixtures.plan(world, 2);
+        String goal = PlanFixtures.goal(world, plan, PlanFixtures.goalBody(world, world.memberOrganisation()));
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON)
+                .body(Map.of("organisationId", world.coordinatorOrganisation(), "contribution", "Data by the 5th",
+                        "dueOn", java.time.LocalDate.now().plusMonths(1).toString()))
+                .post(goal + "/commitments").then().statusCode(201);
+        given().auth().oauth2(token(world.coordinator())).contentType(ContentType.JSON)
+                .body(Map.of("goals", List.of(Map.of("goalId", PlanFixtures.id(goal), "status",
+                        "ON_TRACK", "value", 50)))).post(plan + "/check-ins").then().statusCode(201);
         String path = "/partnerships/" + world.partnershipId();
 
         given().when().delete(path + "?purge=true").then().statusCode(401);
